@@ -1,0 +1,1 @@
+"""The domain: typed models, enums and pure rules. No Qt, no I/O."""

@@ -1,0 +1,1 @@
+"""Storage: engines, units of work, migrations, backups. No Qt."""
