@@ -95,14 +95,18 @@ class Record:
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, nullable=False)
 
 
-def enum_type(enum_cls: type[Any]) -> Enum:
-    """Return a portable string column type (with a CHECK) for a StrEnum."""
+def enum_type(enum_cls: type[Any], name: str | None = None) -> Enum:
+    """Return a portable string column type (with a CHECK) for a StrEnum.
+
+    ``name`` names the CHECK constraint; give one when a table has two columns of the
+    same enum, since constraint names must differ within a table on PostgreSQL.
+    """
     return Enum(
         enum_cls,
         native_enum=False,
         create_constraint=True,
         values_callable=lambda members: [m.value for m in members],
         length=max(len(m.value) for m in enum_cls) + 4,
-        name=enum_cls.__name__.lower(),
+        name=name or enum_cls.__name__.lower(),
         validate_strings=True,
     )

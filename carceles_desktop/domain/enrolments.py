@@ -47,8 +47,10 @@ class EnrolmentStateChange(Record, Base):
     __tablename__ = "enrolment_state_changes"
 
     enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolments.id"), index=True)
-    from_state: Mapped[EnrolmentState | None] = mapped_column(enum_type(EnrolmentState))
-    to_state: Mapped[EnrolmentState] = mapped_column(enum_type(EnrolmentState))
+    from_state: Mapped[EnrolmentState | None] = mapped_column(
+        enum_type(EnrolmentState, name="from_state")
+    )
+    to_state: Mapped[EnrolmentState] = mapped_column(enum_type(EnrolmentState, name="to_state"))
     changed_on: Mapped[date] = mapped_column()
     reason: Mapped[str] = mapped_column(String(300))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -1,0 +1,94 @@
+"""Composition root: command line or window, on the chosen database.
+
+``carceles-desktop`` with a command runs it (see :mod:`carceles_desktop.cli`); without
+one the window opens.  ``--demo`` opens a demo database kept apart from real records,
+creating it on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+
+from carceles_desktop import cli
+from carceles_desktop.commands.base import CommandEnv, ExitCode, read_password, sign_in
+from carceles_desktop.errors import AppError
+from carceles_desktop.logging_setup import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the program; return the process exit code."""
+    args = cli.parse(argv)
+    try:
+        log_path = setup_logging()
+    except OSError:
+        log_path = None
+    try:
+        if args.command:
+            return cli.run_command(args)
+        return run_window(args)
+    except Exception:  # noqa: BLE001 - the last line of defence: log it, say where
+        log.error("unexpected error\n%s", traceback.format_exc())
+        print(
+            "carceles-desktop: error inesperado; el detalle está en "
+            f"{log_path or 'el registro'}. Ningún dato guardado se perdió.",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the database (creating the demo one if asked) and show the window."""
+    env = CommandEnv(args)
+    cli.install_cli_translator(args.lang)
+    try:
+        database = _open_for_window(env)
+    except AppError as exc:
+        print(f"carceles-desktop: {exc}", file=sys.stderr)
+        return ExitCode.FAILURE
+    from carceles_desktop.ui.launch import WindowStart
+    from carceles_desktop.ui.launch import run_window as show
+
+    actor = None
+    try:
+        if args.user:
+            actor = sign_in(database, args.user, read_password(args.user))
+        start = WindowStart(
+            database=database,
+            actor=actor,
+            authenticate=lambda name, password: sign_in(database, name, password),
+            demo=bool(args.demo),
+            lang=args.lang,
+            screenshot=args.screenshot,
+        )
+        return show(start)
+    except AppError as exc:
+        print(f"carceles-desktop: {exc}", file=sys.stderr)
+        return ExitCode.FAILURE
+    finally:
+        database.dispose()
+
+
+def _open_for_window(env: CommandEnv):  # type: ignore[no-untyped-def]
+    """Open the database; on --demo create and fill it the first time."""
+    from carceles_desktop.services import database_info
+
+    if env.args.demo:
+        database = env.open(create=True)
+        with database.unit_of_work(read_only=True) as uow:
+            filled = database_info.is_demo(uow)
+        if not filled:
+            from carceles_desktop.services.demo import generate_demo_data
+
+            print("Creando la base de datos de demostración…", file=sys.stderr)
+            generate_demo_data(database, scale="site")
+            with database.unit_of_work() as uow:
+                database_info.mark_as_demo(uow)
+                uow.commit()
+        return database
+    return env.open(create=True)

@@ -1,0 +1,113 @@
+"""What every command gets: the parsed arguments, the database and the acting user."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from carceles_desktop import config
+from carceles_desktop.errors import PermissionDenied, StorageUnavailable
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
+from carceles_desktop.services import database_info
+from carceles_desktop.services.actor import Actor
+from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.storage.opening import open_database
+from carceles_desktop.storage.unit_of_work import Database
+
+PASSWORD_ENV = "CARCELES_PASSWORD"
+
+
+class ExitCode:
+    """Exit codes of the command line (a contract with outside scripts)."""
+
+    OK = 0
+    FAILURE = 1
+    USAGE = 2  # also: an import refused because of bad rows
+
+
+@dataclass
+class CommandEnv:
+    """The environment of one command run."""
+
+    args: argparse.Namespace
+    out: TextIO = sys.stdout
+    err: TextIO = sys.stderr
+
+    def database_location(self) -> str:
+        """The URL or path the user chose, or the default file."""
+        if self.args.demo:
+            return str(config.demo_database_path())
+        if self.args.database:
+            return str(self.args.database)
+        url = config.load_config().database_url
+        return url or str(config.default_database_path())
+
+    def open(self, *, create: bool = False) -> Database:
+        """Open the chosen database (see :func:`open_database`)."""
+        location = self.database_location()
+        if create and "://" not in location:
+            Path(location).expanduser().absolute().parent.mkdir(parents=True, exist_ok=True)
+        return open_database(location, create=create)
+
+    def context(self, database: Database, *, writes: bool) -> ServiceContext:
+        """Sign in as ``--user`` and return the service context.
+
+        Without ``--user`` only reading a demo database is allowed.
+
+        Raises:
+            PermissionDenied: no user given where one is needed, or a failed sign-in.
+        """
+        with database.unit_of_work(read_only=True) as uow:
+            demo = database_info.is_demo(uow)
+        if self.args.user:
+            actor = sign_in(database, self.args.user, read_password(self.args.user))
+            return ServiceContext(database, actor, demo=demo)
+        if demo and not writes:
+            return ServiceContext(database, Actor.system("demo"), demo=True)
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This command needs a user: add --user NAME (the password is read from "
+                "the terminal or the CARCELES_PASSWORD variable).",
+            )
+        )
+
+
+def read_password(username: str) -> str:
+    """Read the password from CARCELES_PASSWORD or the terminal, never from an argument."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin.isatty():
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "errors", "No password for {user}: set CARCELES_PASSWORD or run in a terminal."
+            ),
+            user=username,
+        )
+    return getpass.getpass(f"Contraseña de {username}: ")
+
+
+def sign_in(database: Database, username: str, password: str) -> Actor:
+    """Check the password and return the actor (failed attempts are recorded)."""
+    from carceles_desktop.services import users
+
+    return users.sign_in(database, username, password)
+
+
+Handler = Callable[[CommandEnv], int]
+
+
+def require_file_absent_or_empty(path: Path) -> None:
+    """Refuse to overwrite an existing file."""
+    if path.exists() and path.stat().st_size > 0:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("errors", "{path} exists already; choose another name."),
+            path=str(path),
+        )
