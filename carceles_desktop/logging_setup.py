@@ -36,6 +36,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     for handler in list(root.handlers):
         if getattr(handler, "_carceles", False):
             root.removeHandler(handler)
+            handler.close()
     handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._carceles = True  # type: ignore[attr-defined]

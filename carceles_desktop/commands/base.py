@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -36,8 +36,9 @@ class CommandEnv:
     """The environment of one command run."""
 
     args: argparse.Namespace
-    out: TextIO = sys.stdout
-    err: TextIO = sys.stderr
+    # Looked up at run time so that a redirected sys.stdout (tests, pipes) is honoured.
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
 
     def database_location(self) -> str:
         """The URL or path the user chose, or the default file."""

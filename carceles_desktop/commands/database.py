@@ -53,7 +53,7 @@ def run_init(env: CommandEnv) -> int:
             uow.commit()
         print(
             f"Base de datos lista: {database.target.describe()} "
-            f"({report.total_added} registros de catálogo añadidos)",
+            f"({report.total} registros de catálogo añadidos)",
             file=env.out,
         )
         return ExitCode.OK
