@@ -63,7 +63,8 @@ class AuditEntry(Base):
     entity_uuid: Mapped[str | None] = mapped_column(String(36))
     summary: Mapped[str] = mapped_column(String(300))
     changes: Mapped[str] = mapped_column(Text, default="{}")
-    prev_hash: Mapped[str] = mapped_column(String(64))
+    # Unique: two entries claiming the same predecessor would fork the chain.
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
     __table_args__ = (

@@ -545,6 +545,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_audit_entries")),
         sa.UniqueConstraint("entry_hash", name=op.f("uq_audit_entries_entry_hash")),
+        sa.UniqueConstraint("prev_hash", name=op.f("uq_audit_entries_prev_hash")),
         sa.UniqueConstraint("uuid", name=op.f("uq_audit_entries_uuid")),
     )
     with op.batch_alter_table("audit_entries", schema=None) as batch_op:
