@@ -162,6 +162,8 @@ def ensure_system_packages(mode: str, want_postgres: bool) -> None:
     say("system packages: missing " + " ".join(wanted))
     if not is_root():
         line = "sudo apt-get update && sudo apt-get install -y " + " ".join(wanted)
+        if not missing:
+            return  # only PostgreSQL: its tests are skipped, the rest can run
         raise fail(f"run this, then run bootstrap.py again:\n    {line}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     say("running: apt-get update && apt-get install -y --no-install-recommends " + " ".join(wanted))
@@ -228,19 +230,8 @@ def ensure_venv(extras: tuple[str, ...]) -> None:
     MARKER.unlink(missing_ok=True)
     target = "." + (f"[{','.join(sorted(extras))}]" if extras else "")
     say(f"installing {target} into .venv (the first time takes a few minutes)")
-    run(
-        [
-            str(venv_bin("python")),
-            "-m",
-            "pip",
-            "install",
-            "--disable-pip-version-check",
-            "-q",
-            "-e",
-            target,
-        ],
-        cwd=ROOT,
-    )
+    pip = [str(venv_bin("python")), "-m", "pip", "install", "--disable-pip-version-check"]
+    run([*pip, "-q", "-e", target], cwd=ROOT)
     MARKER.write_text(json.dumps(wanted), encoding="utf-8")
 
 
@@ -328,7 +319,9 @@ class ThrowawayPostgres:
     def start(self, venv_python: Path) -> str:
         """Start the server, create the test database and return its URL."""
         self._pick_owner()
-        self.folder = Path(tempfile.mkdtemp(prefix="carceles-pg-"))
+        # Another user must reach the folder: /tmp, not a TMPDIR that may be root's own.
+        parent = "/tmp" if self.owner and os.path.isdir("/tmp") else None
+        self.folder = Path(tempfile.mkdtemp(prefix="carceles-pg-", dir=parent))
         if self.owner:
             shutil.chown(self.folder, user=self.owner)
         data = self.folder / "data"
@@ -403,39 +396,44 @@ def run_app(app_args: list[str]) -> int:
         or os.environ.get("QT_QPA_PLATFORM")
     ):
         say("no display (DISPLAY is not set): the window needs a desktop session or xvfb-run")
-    command = [str(venv_bin("carceles-desktop")), "--demo", *app_args]
-    say("starting: " + " ".join(command[1:]).replace(str(venv_bin("")), ""))
-    return subprocess.call(command, cwd=ROOT)
+    app = venv_bin("carceles-desktop")
+    say(f"starting: {app.relative_to(ROOT)} --demo {' '.join(app_args)}".rstrip())
+    return subprocess.call([str(app), "--demo", *app_args], cwd=ROOT)
+
+
+def start_test_postgres(env: dict[str, str]) -> ThrowawayPostgres | None:
+    """Start a server for the PostgreSQL tests and put its URL in ``env``, if one can be had."""
+    if env.get(POSTGRES_ENV):
+        say(f"using the PostgreSQL server given in {POSTGRES_ENV}")
+        return None
+    bin_dir = find_postgres()
+    if bin_dir is None:
+        if not shutil.which("apt-get"):
+            why = "install it (initdb, pg_ctl) to run them"
+        elif is_root():
+            why = "apt-get did not provide initdb and pg_ctl"
+        else:
+            why = "bootstrap.py is not root to install it (sudo apt-get install -y postgresql)"
+        say(f"the PostgreSQL tests will be skipped: PostgreSQL is not installed; {why}")
+        return None
+    server = ThrowawayPostgres(bin_dir)
+    try:
+        env[POSTGRES_ENV] = server.start(venv_bin("python"))
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        say(f"the PostgreSQL tests will be skipped: the server did not start ({exc})")
+    else:
+        say(f"{POSTGRES_ENV}={env[POSTGRES_ENV]}")
+    return server
 
 
 def run_tests(pytest_args: list[str]) -> int:
-    given_url = os.environ.get(POSTGRES_ENV)
-    bin_dir = None if given_url else find_postgres()
-    can_install = is_root() and bool(shutil.which("apt-get"))
-    want_postgres = not given_url and bin_dir is None and can_install
+    want_postgres = not os.environ.get(POSTGRES_ENV) and find_postgres() is None
     ensure_system_packages("test", want_postgres=want_postgres)
     ensure_venv(TEST_EXTRAS)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     server = None
-    if given_url:
-        say(f"using the PostgreSQL server given in {POSTGRES_ENV}")
-    elif want_postgres:
-        bin_dir = find_postgres()
-    if not given_url and bin_dir is None:
-        why = (
-            "there is no apt-get to install it"
-            if is_root()
-            else ("bootstrap.py is not root to install it (sudo apt-get install -y postgresql)")
-        )
-        say(f"the PostgreSQL tests will be skipped: PostgreSQL is not installed and {why}")
     try:
-        if bin_dir is not None:
-            server = ThrowawayPostgres(bin_dir)
-            try:
-                env[POSTGRES_ENV] = server.start(venv_bin("python"))
-                say(f"{POSTGRES_ENV}={env[POSTGRES_ENV]}")
-            except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
-                say(f"the PostgreSQL tests will be skipped: the server did not start ({exc})")
+        server = start_test_postgres(env)
         command = [str(venv_bin("python")), "-m", "pytest", "-p", "no:cacheprovider", *pytest_args]
         say("running: pytest -p no:cacheprovider " + " ".join(pytest_args))
         code = subprocess.call(command, cwd=ROOT, env=env)

@@ -26,8 +26,9 @@ def _pkg(*names: str) -> tuple[str, ...]:
 
 
 BASE_MODULES = _pkg("errors", "i18n", "resources", "config")
-#: Harmless from anywhere: the package's version string.
-ALWAYS_ALLOWED = (f"{PACKAGE}.__version__",)
+#: Harmless from anywhere: the top package itself (its __init__ is stdlib-only) and its
+#: version string.  Matched exactly, so ``carceles_desktop.storage`` is not let through.
+ALWAYS_ALLOWED = (PACKAGE, f"{PACKAGE}.__version__")
 
 
 @dataclass(frozen=True)
@@ -307,6 +308,15 @@ def test_checker_allows_documents_only_enums_and_rules_of_the_domain() -> None:
     assert _violations("from carceles_desktop.domain.models import Trainee\n", module) == [
         f"{PACKAGE}.domain.models.Trainee"
     ]
+
+
+def test_checker_lets_every_layer_import_the_top_package_only() -> None:
+    module = f"{PACKAGE}.ui.about"
+    assert (
+        _violations("import carceles_desktop\nfrom carceles_desktop import __version__\n", module)
+        == []
+    )
+    assert _violations("from carceles_desktop import storage\n", module) == [f"{PACKAGE}.storage"]
 
 
 def test_checker_lets_the_wiring_import_anything() -> None:
