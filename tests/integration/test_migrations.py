@@ -110,7 +110,9 @@ def migrations_with_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # t
 
     def make(*, failing: bool) -> None:
         folder = tmp_path / "migrations"
-        shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
         fail = 'raise RuntimeError("power cut simulated")' if failing else "pass"
         (folder / "versions" / "0002_test.py").write_text(
             _EXTRA_REVISION.format(what="fails" if failing else "adds a column", fail=fail)
@@ -139,7 +141,8 @@ def _fill(path: Path) -> None:
 
 
 def test_an_older_database_is_backed_up_then_upgraded(
-    database_path: Path, migrations_with_extra  # type: ignore[no-untyped-def]
+    database_path: Path,
+    migrations_with_extra,  # type: ignore[no-untyped-def]
 ) -> None:
     _fill(database_path)
     migrations_with_extra(failing=False)
@@ -158,7 +161,8 @@ def test_an_older_database_is_backed_up_then_upgraded(
 
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(
-    database_path: Path, migrations_with_extra  # type: ignore[no-untyped-def]
+    database_path: Path,
+    migrations_with_extra,  # type: ignore[no-untyped-def]
 ) -> None:
     _fill(database_path)
     migrations_with_extra(failing=True)

@@ -32,8 +32,7 @@ def _pragmas(database: Database) -> dict[str, object]:
     with database.unit_of_work(read_only=True) as uow:
         connection = uow.session.connection()
         return {
-            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-            for name in EXPECTED_PRAGMAS
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in EXPECTED_PRAGMAS
         }
 
 
