@@ -1,0 +1,74 @@
+"""The areas of the navigation list: adding one is one line in :data:`AREAS`.
+
+Only areas that exist are listed; later issues add Panel, Asistencia, Producción,
+Entregas, Certificados, Reportes and Administración here as they are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QStyle, QWidget
+
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
+from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.ui.views.trainees_view import TraineesView
+from carceles_desktop.ui.views.workshops_view import WorkshopsView
+
+
+class AreaView(Protocol):
+    """What the main window asks of an area's widget."""
+
+    def load(self) -> None:
+        """Run the first query; called when the area is first shown."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box."""
+
+    def reload(self) -> None:
+        """F5: read the data again."""
+
+    def is_ready(self) -> bool:
+        """True once the first page is shown (the screenshot waits for it)."""
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember splitters and columns."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Put back what save_state remembered."""
+
+
+@dataclass(frozen=True)
+class Area:
+    """One entry of the navigation list.
+
+    Attributes:
+        key: stable name, used in saved settings.
+        title: English source, translated under the context ``Areas``.
+        icon: a standard Qt icon.
+        build: makes the area's widget (a QWidget that is an :class:`AreaView`).
+    """
+
+    key: str
+    title: str
+    icon: QStyle.StandardPixmap
+    build: Callable[[ServiceContext], QWidget]
+
+
+AREAS: tuple[Area, ...] = (
+    Area(
+        "workshops",
+        QT_TRANSLATE_NOOP("Areas", "Workshops"),
+        QStyle.StandardPixmap.SP_DirHomeIcon,
+        WorkshopsView,
+    ),
+    Area(
+        "trainees",
+        QT_TRANSLATE_NOOP("Areas", "Trainees"),
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        TraineesView,
+    ),
+)

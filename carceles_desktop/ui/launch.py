@@ -1,0 +1,116 @@
+"""Starting the window: application object, translations, sign-in, main window.
+
+The composition root (``app.py``) opens the database and hands over a
+:class:`WindowStart`; nothing here touches storage.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from carceles_desktop import config, resources
+from carceles_desktop.services.actor import Actor
+from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.ui import workers
+from carceles_desktop.ui.dialogs.login_dialog import LoginDialog
+from carceles_desktop.ui.main_window import PRODUCT, MainWindow
+from carceles_desktop.ui.translation import install_translators
+
+log = logging.getLogger(__name__)
+
+#: Longest wait for the first page before a screenshot is taken anyway.
+SCREENSHOT_TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class WindowStart:
+    """What the window needs from the composition root.
+
+    Attributes:
+        database: the open ``storage.unit_of_work.Database`` (typed loosely: the user
+            interface never imports storage).
+        actor: the user signed in already, or None to ask with the login dialog.
+        authenticate: checks a user name and password; raises PermissionDenied.
+        demo: the database is the demo one (the title says so).
+        lang: "es" or "en".
+        screenshot: render the loaded window to this PNG file and exit.
+    """
+
+    database: Any
+    actor: Actor | None
+    authenticate: Callable[[str, str], Actor]
+    demo: bool
+    lang: str
+    screenshot: Path | None = None
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication, creating it with the names QSettings uses."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(config.APP_AUTHOR)
+    app.setApplicationName(config.APP_NAME)
+    app.setApplicationDisplayName(PRODUCT)
+    app.setWindowIcon(QIcon(str(resources.path("icons/app.svg"))))
+    return app
+
+
+def run_window(start: WindowStart, argv: list[str] | None = None) -> int:
+    """Show the window until the user quits; return the exit code.
+
+    Returns 0 when the user quits (or cancels the sign-in), 1 when a screenshot could
+    not be written.
+    """
+    app = application(argv)
+    install_translators(app, start.lang)
+    actor = start.actor or LoginDialog.ask(start.authenticate, title=PRODUCT, icon=app.windowIcon())
+    if actor is None:
+        return 0
+    window = MainWindow(ServiceContext(start.database, actor, demo=start.demo))
+    window.show()
+    if start.screenshot is not None:
+        capture_when_ready(window, start.screenshot, app)
+    code = app.exec()
+    workers.wait_for_jobs()
+    return code
+
+
+def capture_when_ready(window: MainWindow, target: Path, app: QCoreApplication) -> None:
+    """Save the window to ``target`` once its list has loaded, then quit the loop.
+
+    Polls on a timer (never sleeps), so the count and the first page arrive first.
+    """
+    clock = QElapsedTimer()
+    clock.start()
+    timer = QTimer(window)
+    timer.setInterval(25)
+
+    def check() -> None:
+        ready = window.current_view().is_ready()
+        if not ready and clock.elapsed() < SCREENSHOT_TIMEOUT_MS:
+            return
+        timer.stop()
+        if not ready:
+            log.warning("the list was not ready in time; taking the screenshot anyway")
+        app.exit(0 if save_screenshot(window, target) else 1)
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
+def save_screenshot(window: MainWindow, target: Path) -> bool:
+    """Render the window into a PNG file; True when written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = window.grab().save(str(target), "PNG")
+    if not written:
+        log.error("could not write the screenshot to %s", target)
+    return bool(written)

@@ -1,0 +1,223 @@
+"""The main window: navigation, views, menus and status bar.  It only wires the parts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+import carceles_desktop
+from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.ui import messages
+from carceles_desktop.ui.areas import AREAS, Area, AreaView
+from carceles_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from carceles_desktop.ui.labels import label
+
+translate = QCoreApplication.translate
+
+#: The product's name; a proper name, the same in every language.
+PRODUCT = "Cárceles Productivas — Gestión de Talleres"
+
+
+def window_title(demo: bool) -> str:
+    """The window title, marking the demo database unmistakably."""
+    return f"{PRODUCT} [DEMO]" if demo else PRODUCT
+
+
+class MainWindow(QMainWindow):
+    """The program's window over one open database and one signed-in user.
+
+    Attributes:
+        nav: the navigation list (one item per area).
+        stack: the areas' widgets, in the same order.
+    """
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        *,
+        settings: QSettings | None = None,
+        areas: Sequence[Area] = AREAS,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._settings = settings if settings is not None else QSettings()
+        self._areas = tuple(areas)
+        self.setWindowTitle(window_title(ctx.demo))
+        self.nav = QListWidget()
+        self.stack = QStackedWidget()
+        self._build_areas()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore()
+        self.nav.currentRowChanged.connect(self._show_area)
+        self._show_area(self.nav.currentRow())
+
+    # ------------------------------------------------------------------ building
+
+    def _build_areas(self) -> None:
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setSpacing(2)
+        for area in self._areas:
+            icon = self.style().standardIcon(area.icon)
+            item = QListWidgetItem(icon, translate("Areas", area.title))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            self.nav.addItem(item)
+            self.stack.addWidget(area.build(self.ctx))
+        width = max(self.nav.sizeHintForColumn(0), 120) + 24
+        self.nav.setFixedWidth(width)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.setCurrentRow(0)
+
+    def _action(self, text: str, shortcut: QKeySequence | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        self.settings_action = self._action(
+            translate("MainWindow", "&Settings…"), None, self.open_settings
+        )
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(translate("MainWindow", "&Quit"), QKeySequence("Ctrl+Q"), self.close)
+        )
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+        self.find_action = self._action(
+            translate("MainWindow", "&Find"), QKeySequence("Ctrl+F"), self.focus_search
+        )
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        self.reload_action = self._action(
+            translate("MainWindow", "&Refresh"), QKeySequence("F5"), self.reload_current
+        )
+        view_menu.addAction(self.reload_action)
+        view_menu.addSeparator()
+        for number, area in enumerate(self._areas, start=1):
+            view_menu.addAction(
+                self._action(
+                    translate("Areas", area.title),
+                    QKeySequence(f"Ctrl+{number}"),
+                    lambda _=False, row=number - 1: self.nav.setCurrentRow(row),
+                )
+            )
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self._action(translate("MainWindow", "&About"), None, self.show_about))
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        self.database_label = QLabel(
+            translate("MainWindow", "Database: {where}").format(where=self.ctx.describe_database())
+        )
+        self.user_label = QLabel(
+            translate("MainWindow", "User: {name} ({role})").format(
+                name=actor.username, role=label(actor.role)
+            )
+        )
+        status = self.statusBar()
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.user_label)
+
+    # ------------------------------------------------------------------ areas
+
+    def current_view(self) -> AreaView:
+        """The widget of the area on screen."""
+        return cast(AreaView, self.stack.currentWidget())
+
+    def view(self, key: str) -> QWidget:
+        """The widget of an area by key."""
+        keys = [area.key for area in self._areas]
+        widget = self.stack.widget(keys.index(key))
+        assert widget is not None  # one widget per area, added in _build_areas
+        return widget
+
+    def show_area(self, key: str) -> None:
+        """Switch to an area by key."""
+        self.nav.setCurrentRow([area.key for area in self._areas].index(key))
+
+    def _show_area(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.current_view().load()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the current area's search box."""
+        self.current_view().focus_search()
+
+    def reload_current(self) -> None:
+        """F5: read the current area again."""
+        self.current_view().reload()
+
+    # ------------------------------------------------------------------ dialogs
+
+    def open_settings(self) -> None:
+        """Open the settings dialog (Archivo → Configuración…)."""
+        if SettingsDialog.ask(self.ctx, self) is not None:
+            self.statusBar().showMessage(translate("MainWindow", "Settings saved."), 5000)
+
+    def show_about(self) -> None:
+        """Show what the program is (Ayuda → Acerca de)."""
+        messages.inform(
+            self,
+            translate("MainWindow", "About"),
+            translate(
+                "MainWindow",
+                "{product}, version {version}.\nRecords of the productive workshops of "
+                "Peru's prisons: trainees, attendance, production, deliveries and "
+                "certificates.",
+            ).format(product=PRODUCT, version=carceles_desktop.__version__),
+        )
+
+    # ------------------------------------------------------------------ state
+
+    def _restore(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        state = self._settings.value("main_window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for index in range(self.stack.count()):
+            cast(AreaView, self.stack.widget(index)).restore_state(self._settings)
+        keys = [area.key for area in self._areas]
+        last = self._settings.value("main_window/area")
+        if isinstance(last, str) and last in keys:
+            self.nav.setCurrentRow(keys.index(last))
+
+    def save_state(self) -> None:
+        """Remember geometry, splitters, columns and the area on screen."""
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self._settings.setValue("main_window/state", self.saveState())
+        self._settings.setValue("main_window/area", self._areas[self.nav.currentRow()].key)
+        for index in range(self.stack.count()):
+            cast(AreaView, self.stack.widget(index)).save_state(self._settings)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window's state on the way out."""
+        self.save_state()
+        super().closeEvent(event)
