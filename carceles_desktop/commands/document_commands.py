@@ -1,0 +1,86 @@
+"""``planilla`` and ``redemption``: the monthly sheet and the redemption record as PDF."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+from pathlib import Path
+
+from carceles_desktop.commands.base import CommandEnv, ExitCode
+from carceles_desktop.documents.base import write_atomically
+from carceles_desktop.services import work_documents
+
+
+def _month(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2026-11")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _date(text: str) -> date:
+    for parse in (date.fromisoformat, _dmy):
+        try:
+            return parse(text.strip())
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-30 or 30/11/2026")
+
+
+def _dmy(text: str) -> date:
+    day, month, year = text.split("/")
+    return date(int(year), int(month), int(day))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the document commands."""
+    planilla = subparsers.add_parser("planilla", help="monthly attendance sheet (PDF)")
+    planilla.add_argument("--workshop", required=True, metavar="CODE")
+    planilla.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
+    planilla.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    planilla.set_defaults(handler=run_planilla)
+
+    redemption = subparsers.add_parser(
+        "redemption", help="redemption record of a trainee (PDF, an estimate)"
+    )
+    redemption.add_argument("--trainee", required=True, metavar="DOC-OR-CODE")
+    redemption.add_argument("--from", dest="start", required=True, type=_date, metavar="DATE")
+    redemption.add_argument("--to", dest="end", required=True, type=_date, metavar="DATE")
+    redemption.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    redemption.set_defaults(handler=run_redemption)
+
+
+def run_planilla(env: CommandEnv) -> int:
+    """Write the planilla PDF; the print is audited."""
+    year, month = env.args.month
+    database = env.open()
+    try:
+        ctx = env.context(database, writes=False)
+        with ctx.writing() as uow:
+            workshop_id = work_documents.find_workshop_id(uow, env.args.workshop)
+            pdf = work_documents.planilla_pdf(uow, ctx.actor, workshop_id, year, month)
+            write_atomically(env.args.out, pdf)
+            uow.commit()
+    finally:
+        database.dispose()
+    print(f"Planilla escrita en {env.args.out}", file=env.out)
+    return ExitCode.OK
+
+
+def run_redemption(env: CommandEnv) -> int:
+    """Write the redemption record PDF; the print is audited."""
+    database = env.open()
+    try:
+        ctx = env.context(database, writes=False)
+        with ctx.writing() as uow:
+            trainee_id = work_documents.find_trainee_id(uow, ctx.actor, env.args.trainee)
+            pdf = work_documents.redemption_pdf(
+                uow, ctx.actor, trainee_id, env.args.start, env.args.end
+            )
+            write_atomically(env.args.out, pdf)
+            uow.commit()
+    finally:
+        database.dispose()
+    print(f"Constancia de redención (estimado) escrita en {env.args.out}", file=env.out)
+    return ExitCode.OK
