@@ -40,11 +40,20 @@ def fields(pairs: Iterable[tuple[str, str]]) -> str:
     return f"<table>{rows}</table>"
 
 
-def table(headings: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table with headings; values are escaped."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headings)
-    body = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table cellspacing='0'><tr>{head}</tr>{body}</table>"
+def table(
+    headings: Sequence[str], rows: Iterable[Sequence[str]], *, nowrap: Sequence[int] = ()
+) -> str:
+    """A full-width table with headings; columns in ``nowrap`` (dates, numbers) never wrap."""
+
+    def cell(tag: str, index: int, value: str) -> str:
+        style = " style='white-space: nowrap'" if index in nowrap else ""
+        return f"<{tag}{style}>{esc(value)}</{tag}>"
+
+    head = "".join(cell("th", i, h) for i, h in enumerate(headings))
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, v) for i, v in enumerate(row)) + "</tr>" for row in rows
+    )
+    return f"<table width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>"
 
 
 def muted(text: str) -> str:

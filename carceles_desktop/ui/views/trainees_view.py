@@ -94,6 +94,7 @@ def _enrolment_html(enrolment: EnrolmentSummary) -> str:
                     ]
                     for c in enrolment.history
                 ),
+                nowrap=(0, 1, 2),
             )
         )
     if enrolment.assessments:
@@ -104,20 +105,21 @@ def _enrolment_html(enrolment: EnrolmentSummary) -> str:
                     translate("TraineeDetail", "Competency"),
                     translate("TraineeDetail", "Grade"),
                     translate("TraineeDetail", "Result"),
-                    translate("TraineeDetail", "Evaluator"),
                 ],
                 (
                     [
                         date_text(a.assessed_on),
-                        a.competency_name,
+                        translate("TraineeDetail", "{competency} (by {evaluator})").format(
+                            competency=a.competency_name, evaluator=a.evaluator
+                        ),
                         "" if a.grade is None else str(a.grade),
                         translate("TraineeDetail", "Passed")
                         if a.passed
                         else translate("TraineeDetail", "Failed"),
-                        a.evaluator,
                     ]
                     for a in enrolment.assessments
                 ),
+                nowrap=(0, 2, 3),
             )
         )
     return "".join(parts)

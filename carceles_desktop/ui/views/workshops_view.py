@@ -78,6 +78,7 @@ def workshop_html(detail: WorkshopDetail) -> str:
                     [m.inmate_code, m.name, label(m.state), date_text(m.starts_on)]
                     for m in detail.members
                 ),
+                nowrap=(0, 2, 3),
             )
         )
     else:

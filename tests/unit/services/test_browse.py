@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -103,9 +104,16 @@ def _enrol(session, trainee_id, workshop_id, starts, state, ends=None):  # noqa:
     return enrolment
 
 
-@pytest.fixture
-def world(tmp_path: Path) -> World:
-    database = open_database(str(tmp_path / "browse.sqlite3"), create=True)
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+)
+def world(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[World]:
+    # The same expectations on PostgreSQL: accents, LIKE escapes, NULL order, scope.
+    if request.param == "postgres":
+        location = request.getfixturevalue("fresh_postgres_url")
+    else:
+        location = str(tmp_path / "browse.sqlite3")
+    database = open_database(location, create=True)
     with database.unit_of_work() as uow:
         s = uow.session
         office = RegionalOffice(code="LIMA", name="Lima", seat="Lima")
