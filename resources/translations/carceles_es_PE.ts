@@ -1733,6 +1733,14 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
         <source>The backup written to {path} reads back differently; the disk may be failing. Nothing was kept.</source>
         <translation>La copia escrita en {path} se lee de forma distinta; el disco puede estar fallando. No se guardó nada.</translation>
     </message>
+    <message>
+        <source>The backup {path} failed its check and was not restored; the database was not changed. Problems: {detail}</source>
+        <translation>La copia {path} no pasó la verificación y no se restauró; la base de datos no cambió. Problemas: {detail}</translation>
+    </message>
+    <message>
+        <source>The current database could not be kept before the restore ({detail}); nothing was changed.</source>
+        <translation>No se pudo conservar la base de datos actual antes de restaurar ({detail}); no se cambió nada.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
