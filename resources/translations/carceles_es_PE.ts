@@ -316,12 +316,12 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
         <translation>No está inscrito en ningún taller.</translation>
     </message>
     <message>
-        <source>From {start} to {end}</source>
-        <translation>Del {start} al {end}</translation>
+        <source>Since {start}, still going</source>
+        <translation>Desde el {start} hasta la fecha</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>la fecha</translation>
+        <source>From {start} to {end}</source>
+        <translation>Del {start} al {end}</translation>
     </message>
     <message>
         <source>{hours} hours worked in {days} days</source>
@@ -1740,6 +1740,26 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
     <message>
         <source>The current database could not be kept before the restore ({detail}); nothing was changed.</source>
         <translation>No se pudo conservar la base de datos actual antes de restaurar ({detail}); no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The database {path} is being opened by another program right now; try again in a moment.</source>
+        <translation>Otro programa está abriendo la base de datos {path} en este momento; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open on computer {host} by user {user} (since {since}). Close the program there, or open the database read-only.</source>
+        <translation>La base de datos {path} está abierta en la computadora {host} por el usuario {user} (desde {since}). Cierre el programa allí o abra la base de datos solo para lectura.</translation>
+    </message>
+    <message>
+        <source>Cannot write the lock file {path}: {detail}</source>
+        <translation>No se puede escribir el archivo de bloqueo {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>The database {path} needs an upgrade, which cannot be done read-only. Open it normally once the other program has closed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -68,10 +68,14 @@ def trainee_html(detail: TraineeDetail) -> str:
 
 def _enrolment_html(enrolment: EnrolmentSummary) -> str:
     title = f"{enrolment.workshop_name} ({enrolment.workshop_code}) — {label(enrolment.state)}"
-    period = translate("TraineeDetail", "From {start} to {end}").format(
-        start=date_text(enrolment.starts_on),
-        end=date_text(enrolment.ends_on) or translate("TraineeDetail", "today"),
-    )
+    if enrolment.ends_on is None:
+        period = translate("TraineeDetail", "Since {start}, still going").format(
+            start=date_text(enrolment.starts_on)
+        )
+    else:
+        period = translate("TraineeDetail", "From {start} to {end}").format(
+            start=date_text(enrolment.starts_on), end=date_text(enrolment.ends_on)
+        )
     worked = translate("TraineeDetail", "{hours} hours worked in {days} days").format(
         hours=hours_text(enrolment.total_hours), days=enrolment.days_present
     )
