@@ -1264,10 +1264,6 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
         <translation>Ninguna columna contiene «{field}»: agregue una o asígnele una columna.</translation>
     </message>
     <message>
-        <source>{file} has {count} errors (the first in row {row}); nothing was imported.</source>
-        <translation>{file} tiene {count} errores (el primero en la fila {row}); no se importó nada.</translation>
-    </message>
-    <message>
         <source>Cannot open {file}: {reason}</source>
         <extracomment>How many rows pass between two progress reports and cancel checks.</extracomment>
         <translation>No se puede abrir {file}: {reason}</translation>
@@ -1755,10 +1751,47 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
     </message>
     <message>
         <source>The database {path} needs an upgrade, which cannot be done read-only. Open it normally once the other program has closed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos {path} necesita una actualización, que no se puede hacer en modo solo lectura. Ábrala normalmente cuando el otro programa la haya cerrado.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>No passphrase: set CARCELES_KEY_PASSPHRASE or run in a terminal.</source>
+        <extracomment>The verdict, in the words printed on the terminal.</extracomment>
+        <translation>No hay frase de contraseña: defina CARCELES_KEY_PASSPHRASE o ejecute en un terminal.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation>Las dos frases de contraseña no coinciden; no se creó nada.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this backup. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted backup {path} is damaged or cut short and cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup passphrase must have at least {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {path} was encrypted by a newer version of the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has {count} errors (the first in row {first_row}); nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
