@@ -1768,31 +1768,31 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
     </message>
     <message>
         <source>Cannot write {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer {path}: {reason}.</translation>
     </message>
     <message>
         <source>The passphrase does not open this backup. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña no abre esta copia de seguridad. Revísela e intente de nuevo.</translation>
     </message>
     <message>
         <source>The encrypted backup {path} is damaged or cut short and cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia cifrada {path} está dañada o incompleta y no se puede usar.</translation>
     </message>
     <message>
         <source>The backup passphrase must have at least {count} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña de la copia debe tener al menos {count} caracteres.</translation>
     </message>
     <message>
         <source>The backup {path} was encrypted by a newer version of the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia {path} fue cifrada por una versión más reciente del programa.</translation>
     </message>
     <message>
         <source>{file} has {count} errors (the first in row {first_row}); nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} tiene {count} errores (el primero en la fila {first_row}); no se importó nada.</translation>
     </message>
 </context>
 <context>
