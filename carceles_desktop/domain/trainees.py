@@ -56,7 +56,9 @@ class Trainee(Record, Base):
             name="doc_number_matches_type",
         ),
         CheckConstraint("doc_type <> 'dni' OR length(doc_number) = 8", name="dni_eight_digits"),
-        Index(None, "paternal_surname", "maternal_surname", "given_names"),
+        # search_key starts with the folded surnames and names: sorting by it orders
+        # "Álvarez" with the A's and "Ñahui" with the N's, on every database.
+        Index(None, "search_key"),
         Index(None, "doc_number"),
     )
 

@@ -298,7 +298,8 @@ def _trainee_sort_columns(
     sort: str, trainee: Any, est_name: Any, workshop: Any, state: Any
 ) -> list[Any]:
     if sort == "name":
-        return [trainee.paternal_surname, trainee.maternal_surname, trainee.given_names]
+        # The folded key begins with surnames then names, so accents do not reorder.
+        return [trainee.search_key]
     if sort == "code":
         return [trainee.inmate_code]
     if sort == "document":

@@ -392,11 +392,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("trainees", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_trainees_doc_number"), ["doc_number"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_trainees_paternal_surname"),
-            ["paternal_surname", "maternal_surname", "given_names"],
-            unique=False,
-        )
+        batch_op.create_index(batch_op.f("ix_trainees_search_key"), ["search_key"], unique=False)
 
     op.create_table(
         "users",
@@ -1410,7 +1406,7 @@ def downgrade() -> None:
     op.drop_table("workshops")
     op.drop_table("users")
     with op.batch_alter_table("trainees", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_trainees_paternal_surname"))
+        batch_op.drop_index(batch_op.f("ix_trainees_search_key"))
         batch_op.drop_index(batch_op.f("ix_trainees_doc_number"))
 
     op.drop_table("trainees")
