@@ -1,55 +1,53 @@
-"""User accounts: creating and editing them, passwords, and signing in.
+"""User accounts: creating and editing them, and their passwords.
 
-Signing in writes even when it fails: the failed-attempt counter that leads to a lockout
-and the ``login_failed`` audit entry must survive the refusal.  Front ends therefore call
-:func:`sign_in`, which opens its own unit of work, commits the counter and the audit
-entry, and only then raises :class:`LoginRefused`.  :func:`authenticate` is the same work
-inside a caller's unit of work, for callers that manage the transaction themselves; they
-must commit after :class:`LoginRefused` too.
+Signing in lives in :mod:`carceles_desktop.services.sign_in`; its public names are
+re-exported here so that ``from carceles_desktop.services.users import sign_in`` keeps
+working.
 """
 
 from __future__ import annotations
 
 import re
-import secrets
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import Enum
-from functools import cache
-from typing import Literal, NoReturn
+from typing import Literal
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from carceles_desktop.domain.base import utcnow
 from carceles_desktop.domain.catalogues import Establishment
 from carceles_desktop.domain.enums import Role
 from carceles_desktop.domain.users import RoleRecord, User
 from carceles_desktop.domain.workshops import Workshop, workshop_supervisors
-from carceles_desktop.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from carceles_desktop.errors import Conflict, NotFound, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services import audit
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.passwords import (
     check_password_policy,
     hash_password,
-    needs_rehash,
     verify_password,
 )
 from carceles_desktop.services.permissions import Action, require
-from carceles_desktop.storage.unit_of_work import Database, UnitOfWork
 
-#: Failed sign-ins in a row that lock an account.
-MAX_FAILED_ATTEMPTS = 5
-#: How long a locked account stays locked.
-LOCKOUT_DURATION = timedelta(minutes=15)
+# Signing in moved to its own module; its names stay importable from here.
+from carceles_desktop.services.sign_in import (  # noqa: F401 - re-exported
+    LOCKOUT_DURATION,
+    MAX_FAILED_ATTEMPTS,
+    LoginRefused,
+    _local_text,
+    actor_for,
+    authenticate,
+    load_user,
+    sign_in,
+    workshop_ids_of,
+)
+from carceles_desktop.storage.unit_of_work import UnitOfWork
 
 _USERNAME = re.compile(r"[a-z0-9._-]{3,40}")
 _ENTITY = "user"
-
-UnitOfWorkFactory = Callable[[], AbstractContextManager[UnitOfWork]]
 
 
 class Unchanged(Enum):
@@ -92,16 +90,6 @@ class UserRow:
     last_login_at: datetime | None = None
 
 
-class LoginRefused(PermissionDenied):
-    """A sign-in was refused; the failed-attempt counter and audit entry are in the session.
-
-    Attributes:
-        locked_until: when the account is locked, the end of the lockout (UTC).
-    """
-
-    locked_until: datetime | None = None
-
-
 # --- reading -------------------------------------------------------------------------
 
 
@@ -136,7 +124,7 @@ def get_user(uow: UnitOfWork, actor: Actor, user_id: int) -> UserRow:
     """
     if actor.user_id is None or actor.user_id != user_id:
         require(actor, Action.MANAGE_USERS)
-    user = _user(uow, user_id)
+    user = load_user(uow, user_id)
     return _row(user, workshop_ids_of(uow, user.id))
 
 
@@ -151,28 +139,6 @@ def current_user(uow: UnitOfWork, actor: Actor) -> UserRow:
             QT_TRANSLATE_NOOP("errors", "{user} has no user account."), user=actor.username
         )
     return get_user(uow, actor, actor.user_id)
-
-
-def actor_for(uow: UnitOfWork, user_id: int) -> Actor:
-    """Build the :class:`Actor` of an account: role, establishment and workshops.
-
-    Raises:
-        NotFound: no such user.
-        PermissionDenied: the account is deactivated.
-    """
-    user = _user(uow, user_id)
-    if not user.active:
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("errors", "The account {user} is deactivated; ask an administrator."),
-            user=user.username,
-        )
-    return Actor(
-        user_id=user.id,
-        username=user.username,
-        role=user.role.code,
-        establishment_id=user.establishment_id,
-        workshop_ids=workshop_ids_of(uow, user.id),
-    )
 
 
 # --- creating and editing ------------------------------------------------------------
@@ -282,7 +248,7 @@ def update_user(
             deactivate himself.
     """
     require(actor, Action.MANAGE_USERS)
-    user = _user(uow, user_id)
+    user = load_user(uow, user_id)
     changes: dict[str, object] = {}
     if full_name is not None and _check_full_name(full_name) != user.full_name:
         changes["full_name"] = [user.full_name, _check_full_name(full_name)]
@@ -336,7 +302,7 @@ def set_workshops(
         ValidationError: a workshop does not exist or belongs to another establishment.
     """
     require(actor, Action.MANAGE_USERS)
-    user = _user(uow, user_id)
+    user = load_user(uow, user_id)
     before = workshop_ids_of(uow, user.id)
     after = _check_workshops(uow, workshop_ids, user.establishment_id)
     if after != before:
@@ -371,7 +337,7 @@ def change_password(uow: UnitOfWork, actor: Actor, old: str, new: str) -> None:
         raise NotFound(
             QT_TRANSLATE_NOOP("errors", "{user} has no user account."), user=actor.username
         )
-    user = _user(uow, actor.user_id)
+    user = load_user(uow, actor.user_id)
     if not verify_password(user.password_hash, old):
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "The current password is not correct."),
@@ -406,7 +372,7 @@ def reset_password(
         ValidationError: the password breaks the policy (field ``password``).
     """
     require(actor, Action.MANAGE_USERS)
-    user = _user(uow, user_id)
+    user = load_user(uow, user_id)
     check_password_policy(new, username=user.username)
     user.password_hash = hash_password(new)
     user.must_change_password = must_change
@@ -423,152 +389,7 @@ def reset_password(
     )
 
 
-# --- signing in ----------------------------------------------------------------------
-
-
-def sign_in(
-    source: Database | UnitOfWorkFactory,
-    username: str,
-    password: str,
-    *,
-    now: datetime | None = None,
-) -> Actor:
-    """Check a user name and password in a unit of work of its own, and commit it.
-
-    This is what front ends call.  Success and failure are both committed (counter,
-    lockout, last sign-in time, rehash, audit entry) before the result is returned or
-    the refusal raised.
-
-    Args:
-        source: the open database, or a function opening a unit of work.
-        username: as typed.
-        password: as typed.
-        now: the current UTC time (tests pass it instead of waiting).
-
-    Raises:
-        LoginRefused: wrong name or password, locked or deactivated account; the
-            message says which (without telling whether an unknown name exists).
-        StorageUnavailable: the database cannot be written.
-    """
-    open_unit = source.unit_of_work if isinstance(source, Database) else source
-    with open_unit() as uow:
-        try:
-            actor = authenticate(uow, username, password, now=now)
-        except LoginRefused:
-            uow.commit()
-            raise
-        uow.commit()
-        return actor
-
-
-def authenticate(
-    uow: UnitOfWork, username: str, password: str, *, now: datetime | None = None
-) -> Actor:
-    """Check a user name and password inside the caller's unit of work.
-
-    The caller must commit **also when** :class:`LoginRefused` is raised, or the
-    failed attempt (and with it the lockout) is lost.  Prefer :func:`sign_in`.
-
-    Raises:
-        LoginRefused: wrong name or password, locked or deactivated account.
-    """
-    moment = _naive_utc(now)
-    typed = username.strip().lower()
-    user = uow.session.scalar(select(User).where(User.username == typed))
-    if user is None:
-        verify_password(_dummy_hash(), password)  # as slow as a real check
-        _refuse(uow, typed, None, "unknown user name", _WRONG)
-    if user.locked_until is not None and user.locked_until > moment:
-        _refuse(uow, typed, user, "account locked", _LOCKED, until=user.locked_until)
-    if not verify_password(user.password_hash, password):
-        user.failed_attempts += 1
-        attempts = user.failed_attempts
-        if attempts >= MAX_FAILED_ATTEMPTS:
-            # Start afresh after the lockout: another full series of tries is allowed.
-            user.failed_attempts = 0
-            user.locked_until = moment + LOCKOUT_DURATION
-            _refuse(uow, typed, user, "wrong password, locked", _LOCKED, until=user.locked_until)
-        _refuse(uow, typed, user, f"wrong password (attempt {attempts})", _WRONG)
-    if not user.active:
-        _refuse(uow, typed, user, "account deactivated", _INACTIVE)
-    user.failed_attempts = 0
-    user.locked_until = None
-    user.last_login_at = moment
-    rehashed = needs_rehash(user.password_hash)
-    if rehashed:
-        user.password_hash = hash_password(password)
-    actor = actor_for(uow, user.id)
-    audit.record(
-        uow,
-        actor,
-        "login",
-        _ENTITY,
-        entity_uuid=user.uuid,
-        summary=f"User {user.username} signed in",
-        changes={"password_rehashed": True} if rehashed else None,
-    )
-    return actor
-
-
-_WRONG = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
-_INACTIVE = QT_TRANSLATE_NOOP("errors", "The account {user} is deactivated; ask an administrator.")
-
-
-_LOCKED = QT_TRANSLATE_NOOP(
-    "errors", "The account {user} is locked after too many failed attempts, until {until}."
-)
-
-
-def _refuse(
-    uow: UnitOfWork,
-    typed: str,
-    user: User | None,
-    reason: str,
-    message: str,
-    *,
-    until: datetime | None = None,
-) -> NoReturn:
-    # The failure is recorded under the name as typed: nobody has signed in.
-    failed = Actor(user_id=None, username=typed or "?", role=Role.CONSULTA)
-    audit.record(
-        uow,
-        failed,
-        "login_failed",
-        _ENTITY,
-        entity_uuid=user.uuid if user is not None else None,
-        summary=f"Failed sign-in as {typed or '?'}: {reason}",
-    )
-    error = LoginRefused(message, user=typed, until=_local_text(until) if until else "")
-    error.locked_until = until
-    raise error
-
-
 # --- helpers -------------------------------------------------------------------------
-
-
-@cache
-def _dummy_hash() -> str:
-    return hash_password(secrets.token_urlsafe(16))
-
-
-def _naive_utc(now: datetime | None) -> datetime:
-    if now is None:
-        return utcnow()
-    if now.tzinfo is not None:
-        return now.astimezone(UTC).replace(tzinfo=None)
-    return now
-
-
-def _local_text(moment: datetime) -> str:
-    """Format a stored UTC time in the PC's time zone, as people in Peru write it."""
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
-
-
-def _user(uow: UnitOfWork, user_id: int) -> User:
-    user = uow.session.get(User, user_id)
-    if user is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no user number {id}."), id=user_id)
-    return user
 
 
 def _row(user: User, workshop_ids: frozenset[int]) -> UserRow:
@@ -667,14 +488,6 @@ def role_record(uow: UnitOfWork, actor: Actor, role: Role) -> RoleRecord:
         uow, actor, "create", "role", entity_uuid=created.uuid, summary=f"Role {role.value} added"
     )
     return created
-
-
-def workshop_ids_of(uow: UnitOfWork, user_id: int) -> frozenset[int]:
-    """Return the workshops a user supervises."""
-    query = select(workshop_supervisors.c.workshop_id).where(
-        workshop_supervisors.c.user_id == user_id
-    )
-    return frozenset(uow.session.scalars(query))
 
 
 def _check_establishment(uow: UnitOfWork, establishment_id: int | None) -> None:
