@@ -150,3 +150,61 @@ def signature_block(
     commands += [("LINEABOVE", (c, 1), (c, 1), 0.6, colors.black) for c in range(0, len(cells), 2)]
     table.setStyle(commands)
     return table
+
+
+#: A labelled value in a :func:`field_box`; ``None`` widens the field at its left.
+Field = tuple[str, str] | None
+
+
+@cache
+def _field_style() -> ParagraphStyle:
+    return ParagraphStyle("field", styles().body, fontSize=8.5, leading=10.5)
+
+
+def field_cell(label: str, value: str) -> Paragraph:
+    """Return a form field: its label small and grey above its value (no label: value only)."""
+    if not label:
+        return Paragraph(markup(value), _field_style())
+    head = f'<font size="6.5" color="#595959">{markup(label)}</font>'
+    return Paragraph(f"{head}<br/>{markup(value)}", _field_style())
+
+
+def field_box(title: str | None, rows: Sequence[Sequence[Field]], widths: Sequence[float]) -> Table:
+    """Lay labelled fields out in a ruled box, as on a printed form.
+
+    Args:
+        title: a shaded heading across the box (``"DESTINATARIO"``); ``None`` for none.
+        rows: each row has one item per column: ``(label, value)``, or ``None`` to
+            widen the field at its left over that column.
+        widths: the columns' widths.
+    """
+    cells: list[list[Any]] = [[title, *[""] * (len(widths) - 1)]] if title else []
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), fonts.SANS_BOLD, 7.5),
+        ("BOX", (0, 0), (-1, -1), 0.8, GREY),
+        ("INNERGRID", (0, 0), (-1, -1), 0.35, GREY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if title:
+        commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
+    for items in rows:
+        row = len(cells)
+        line: list[Any] = []
+        start = 0
+        for col, item in enumerate(items):
+            if item is None:
+                line.append("")
+                continue
+            if col - start > 1:
+                commands.append(("SPAN", (start, row), (col - 1, row)))
+            start = col
+            line.append(field_cell(*item))
+        if len(items) - start > 1:
+            commands.append(("SPAN", (start, row), (len(items) - 1, row)))
+        cells.append(line)
+    table = Table(cells, colWidths=list(widths))
+    table.setStyle(commands)
+    return table

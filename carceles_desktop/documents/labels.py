@@ -18,6 +18,7 @@ class Common:
     CREATOR: Final = "Cárceles Productivas — Gestión de Talleres"
     PAGE_OF: Final = "Página {page} de {total}"
     PLACE_AND_DATE: Final = "{place}, {date}"
+    PERIOD: Final = "del {start} al {end}"
     INMATE_CODE: Final = "Código de interno"
     INMATE_CODE_SHORT: Final = "Cód."
     NO_DOCUMENT: Final = "Sin documento"
@@ -100,3 +101,139 @@ class Redemption:
     ESTIMATE_FORMULA: Final = "{days} días válidos ÷ {ratio}, redondeado hacia abajo"
     SIGN_WORK_HEAD: Final = "Jefe de trabajo"
     SIGN_DIRECTOR: Final = "Director del establecimiento"
+
+
+class DeliveryNote:
+    """The delivery note (*nota de entrega*), shaped like SUNAT's *guía de remisión*."""
+
+    TITLE: Final = "NOTA DE ENTREGA"
+    DOCUMENT_TITLE: Final = "Nota de entrega {number}"
+    NUMBER: Final = "N.° {number}"
+    DRAFT_NUMBER: Final = "{series} – sin numerar"
+    RUC: Final = "R.U.C. N.° {ruc}"
+    FOOTER: Final = "Documento interno – no es comprobante de pago ni guía de remisión SUNAT"
+    COPY: Final = "COPIA"
+    ANNULLED: Final = "ANULADA"
+    DRAFT: Final = "BORRADOR — SIN VALOR"
+    ANNULLED_NOTE: Final = "Anulada el {date}{reason}"
+    ISSUE_DATE: Final = "Fecha de emisión"
+    TRANSFER_START: Final = "Fecha de inicio del traslado"
+    RELATED: Final = "Documento relacionado"
+    RELATED_ORDER: Final = "Pedido {number}"
+    RELATED_AGREEMENT: Final = "Convenio {number}"
+    NONE: Final = "—"
+    RECIPIENT: Final = "DESTINATARIO"
+    ID_TYPE: Final = "Tipo de documento"
+    ID_NUMBER: Final = "N.° de documento"
+    RECIPIENT_NAME: Final = "Apellidos y nombres, denominación o razón social"
+    TRANSFER: Final = "DATOS DEL TRASLADO"
+    REASON: Final = "Motivo del traslado"
+    REASON_DETAIL: Final = "Descripción del motivo"
+    CODE_AND_NAME: Final = "{code} – {name}"
+    DEPARTURE: Final = "PUNTO DE PARTIDA"
+    ARRIVAL: Final = "PUNTO DE LLEGADA"
+    ADDRESS: Final = "Dirección"
+    UBIGEO: Final = "Ubigeo"
+    TRANSPORT: Final = "DATOS DEL TRANSPORTE"
+    TRANSPORT_MODE: Final = "Modalidad de transporte"
+    PUBLIC: Final = "01 – Transporte público"
+    PRIVATE: Final = "02 – Transporte privado"
+    CARRIER_RUC: Final = "RUC del transportista"
+    CARRIER_NAME: Final = "Denominación o razón social del transportista"
+    PLATE: Final = "Placa del vehículo"
+    DRIVER: Final = "Conductor"
+    LICENCE: Final = "N.° de licencia de conducir"
+    GOODS: Final = "BIENES TRASLADADOS"
+    LINE_NUMBER: Final = "N.°"
+    CODE: Final = "Código"
+    DESCRIPTION: Final = "Descripción"
+    QUANTITY: Final = "Cantidad"
+    UNIT: Final = "Unidad"
+    BATCH: Final = "Lote"
+    NO_LINES: Final = "Sin bienes registrados."
+    UNITS_LEGEND: Final = "Unidades: {units}."
+    UNIT_ITEM: Final = "{code} = {name}"
+    WEIGHT: Final = "Peso bruto total (kg)"
+    PACKAGES: Final = "Número de bultos"
+    OBSERVATIONS: Final = "OBSERVACIONES"
+    DISPATCHED_BY: Final = "DESPACHADO POR"
+    RECEIVED_BY: Final = "RECIBIDO POR — CONFORMIDAD DEL DESTINATARIO"
+    SIGNATURE: Final = "Firma"
+    SIGNER_NAME: Final = "Nombre"
+    SIGNER_DOCUMENT: Final = "Documento"
+    SIGNER_DATE: Final = "Fecha"
+
+
+class Certificate:
+    """The training certificate (*certificado* or *constancia de capacitación*)."""
+
+    TITLE_WORD: Final = {"certificado": "CERTIFICADO", "constancia": "CONSTANCIA"}
+    TITLE_REST: Final = "DE CAPACITACIÓN"
+    DOCUMENT_TITLE: Final = "{title} de capacitación — {number}"
+    BATCH_TITLE: Final = "Certificados de capacitación ({count})"
+    NUMBER: Final = "N.° {number}"
+    BOOK_FOLIO: Final = "Registro: {book_folio}"
+    GRANTS: Final = {
+        "certificado": "La Dirección del {establishment} otorga el presente certificado a:",
+        "constancia": "La Dirección del {establishment} otorga la presente constancia a:",
+    }
+    INMATE_CODE: Final = "Código de interno N.° {code}"
+    ACHIEVED: Final = "por haber culminado satisfactoriamente la capacitación en "
+    DURATION: Final = ", con una duración de "
+    HOURS: Final = "{hours} horas"
+    PERIOD: Final = ", "
+    # "Resultado" (masculine) keeps "aprobado" right whoever the trainee is.
+    RESULT: Final = ", con resultado "
+    PASSED: Final = "aprobado"
+    GRADE: Final = " y calificación de "
+    GRADE_VALUE: Final = "{grade} ({words})"
+    PARTNER: Final = ", impartida con la participación de "
+    END: Final = "."
+    COMPETENCIES: Final = "Módulos y competencias: "
+    # A no-break space keeps "40 h" on one line.
+    COMPETENCY: Final = "{name} ({hours}\u00a0h)"
+    SIGN_INSTRUCTOR: Final = "Instructor del taller"
+    SIGN_WORK_HEAD: Final = "Jefe de trabajo"
+    SIGN_DIRECTOR: Final = "Director del establecimiento"
+    VERIFY: Final = {
+        "certificado": "Verifique este certificado escaneando el código QR con el programa "
+        "Cárceles Productivas",
+        "constancia": "Verifique esta constancia escaneando el código QR con el programa "
+        "Cárceles Productivas",
+    }
+    VERIFY_WHERE: Final = " o en {where}"
+    DISCLAIMER: Final = (
+        "Este documento acredita la capacitación registrada por la institución en el "
+        "establecimiento penitenciario. No es un título ni un certificado de estudios del "
+        "Ministerio de Educación (CETPRO) ni un certificado de competencias laborales del "
+        "Ministerio de Trabajo y Promoción del Empleo."
+    )
+    ANNULLED: Final = "ANULADO"
+    REPLACED: Final = "REEMPLAZADO"
+    DUPLICATE: Final = "DUPLICADO — reimpreso el {date}"
+
+
+#: Grades 0 to 20 in words, as certificates write them: "16 (dieciséis)".
+GRADE_WORDS: Final = (
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+)
