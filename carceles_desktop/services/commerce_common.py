@@ -1,0 +1,179 @@
+"""Small checks shared by the commerce services (partners, products, orders, batches, deliveries).
+
+Every check raises :class:`ValidationError` naming the form field (``field="lines[2].quantity"``
+for the third line of a list) so that a form can put the message beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import ColumnElement, false
+
+from carceles_desktop.domain.enums import Role
+from carceles_desktop.domain.workshops import Workshop
+from carceles_desktop.errors import ValidationError
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
+from carceles_desktop.services.actor import Actor
+
+#: Most rows one page of a list returns.
+MAX_PAGE = 1000
+#: Width of a reason for annulling (the ``annul_reason`` columns).
+REASON_WIDTH = 300
+
+NumberInput = Decimal | int | str
+
+_LARGEST = Decimal(10) ** 12
+
+TOO_LONG = QT_TRANSLATE_NOOP("errors", "This text is longer than {width} characters.")
+
+
+def clean(text: str | None) -> str:
+    """Trim and collapse the spaces of what was typed (``None`` gives ``""``)."""
+    return " ".join((text or "").split())
+
+
+def required_text(value: str | None, field: str, width: int, missing: str) -> str:
+    """Return the cleaned text, refusing an empty or too long one.
+
+    Args:
+        value: what was typed.
+        field: the form field, for the error.
+        width: the column's width.
+        missing: the message (marked for translation) when the text is empty.
+
+    Raises:
+        ValidationError: empty or longer than ``width``.
+    """
+    text = clean(value)
+    if not text:
+        raise ValidationError(missing, field=field)
+    if len(text) > width:
+        raise ValidationError(TOO_LONG, field=field, width=width)
+    return text
+
+
+def optional_text(value: str | None, field: str, width: int) -> str | None:
+    """Return the cleaned text or ``None`` when empty.
+
+    Raises:
+        ValidationError: longer than ``width``.
+    """
+    text = clean(value)
+    if len(text) > width:
+        raise ValidationError(TOO_LONG, field=field, width=width)
+    return text or None
+
+
+def to_decimal(
+    value: NumberInput | None,
+    field: str,
+    *,
+    places: int,
+    positive: bool = False,
+) -> Decimal | None:
+    """Like :func:`decimal_value`, but an empty value gives ``None``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return decimal_value(value, field, places=places, positive=positive)
+
+
+def decimal_value(
+    value: NumberInput | None, field: str, *, places: int, positive: bool = False
+) -> Decimal:
+    """Read a number typed by the user or held by a form, refusing negatives.
+
+    A comma is taken as the decimal point when there is no point ("12,5").
+
+    Args:
+        value: Decimal, int or text.
+        field: the form field, for the error.
+        places: the most decimals the column keeps (2 for money and hours, 3 for
+            quantities).
+        positive: refuse zero as well.
+
+    Raises:
+        ValidationError: empty, not a number, negative (or zero with ``positive``), or
+            more decimals than ``places``.
+    """
+    if value is None or isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter a number."), field=field)
+    try:
+        if isinstance(value, str):
+            text = value.strip()
+            if "," in text and "." not in text:
+                text = text.replace(",", ".")
+            number = Decimal(text)
+        else:
+            number = Decimal(value)
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a number."), field=field, value=value
+        )
+    if number < 0 or (positive and number == 0):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Enter a number greater than zero.")
+            if positive
+            else QT_TRANSLATE_NOOP("errors", "The number cannot be negative."),
+            field=field,
+        )
+    # 12 digits before the point is far above any real quantity or price, and keeps the
+    # scaled integer inside a 64-bit column (and quantize below within its precision).
+    if number >= _LARGEST:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The number {value} is too large."),
+            field=field,
+            value=str(number),
+        )
+    quantum = Decimal(1).scaleb(-places)
+    if number != number.quantize(quantum, rounding=ROUND_DOWN):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Use at most {places} decimals."),
+            field=field,
+            places=places,
+        )
+    return number.quantize(quantum)
+
+
+def check_page(offset: int, limit: int) -> tuple[int, int]:
+    """Refuse a nonsensical page (a programming error) and cap its size.
+
+    Raises:
+        ValueError: a negative offset or a limit below 1.
+    """
+    if offset < 0 or limit < 1:
+        raise ValueError(f"bad page: offset={offset}, limit={limit}")
+    return offset, min(limit, MAX_PAGE)
+
+
+def workshop_scope(actor: Actor) -> ColumnElement[bool] | None:
+    """SQL condition on :class:`Workshop`: the workshops whose records the actor sees.
+
+    A supervisor sees his workshops; a user bound to an establishment, its workshops;
+    others (headquarters) all of them (``None``).
+    """
+    if actor.role is Role.SUPERVISOR:
+        if not actor.workshop_ids:
+            return false()
+        return Workshop.id.in_(sorted(actor.workshop_ids))
+    if actor.establishment_id is not None:
+        return Workshop.establishment_id == actor.establishment_id
+    return None
+
+
+def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Return ``{field: [before, after]}`` for the fields whose value changed."""
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def snapshot(record: object, names: Iterable[str]) -> dict[str, Any]:
+    """Return the named attributes of a record, for an audit entry's before/after."""
+    return {name: getattr(record, name) for name in names}
