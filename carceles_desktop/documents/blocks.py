@@ -11,11 +11,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from carceles_desktop.documents import fonts
 from carceles_desktop.documents.data import Signatory
-from carceles_desktop.documents.text import markup
+from carceles_desktop.documents.text import Run, cached_width, markup
 
 GREY = colors.Color(0.35, 0.35, 0.35)
 SHADE = colors.Color(0.86, 0.86, 0.86)
@@ -208,3 +209,134 @@ def field_box(title: str | None, rows: Sequence[Sequence[Field]], widths: Sequen
     table = Table(cells, colWidths=list(widths))
     table.setStyle(commands)
     return table
+
+
+def signature_boxes(
+    boxes: Sequence[tuple[str, Sequence[str]]],
+    width: float,
+    *,
+    caption: str,
+    room: float = 15 * mm,
+) -> Table:
+    """Lay out boxed signatures side by side, as on a dispatch note.
+
+    Each box has its title on a shaded band, room for the signature above a line with
+    ``caption`` ("Firma") under it, then its lines ("Nombre: …"), ruled for handwriting.
+
+    Args:
+        boxes: (title, lines) per box; every box has the same number of lines.
+        width: the width to spread the boxes over.
+        caption: printed small under each signature line.
+        room: height left for the handwritten signature.
+    """
+    gap = 6 * mm
+    box_width = (width - gap * (len(boxes) - 1)) / len(boxes)
+    columns = range(0, 2 * len(boxes) - 1, 2)
+    line_count = len(boxes[0][1])
+    grid: list[list[Any]] = [[] for _ in range(3 + line_count)]
+    widths: list[float] = []
+    for index, (title, lines) in enumerate(boxes):
+        if index:
+            for row in grid:
+                row.append("")
+            widths.append(gap)
+        for row, value in zip(grid, [title, "", caption, *lines], strict=True):
+            row.append(value)
+        widths.append(box_width)
+    heights = [5 * mm, room, 4 * mm, *[5 * mm] * line_count]
+    table = Table(grid, colWidths=widths, rowHeights=heights)
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, 0), fonts.SANS_BOLD, 7.5),
+        ("FONT", (0, 1), (-1, -1), fonts.SANS, 8),
+        ("FONT", (0, 2), (-1, 2), fonts.SANS, 6.5),
+        ("TEXTCOLOR", (0, 2), (-1, 2), GREY),
+        ("ALIGN", (0, 2), (-1, 2), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for col in columns:
+        commands += [
+            ("BOX", (col, 0), (col, -1), 0.8, GREY),
+            ("BACKGROUND", (col, 0), (col, 0), HEADER_FILL),
+            ("LINEBELOW", (col, 0), (col, 0), 0.35, GREY),
+            ("LINEBELOW", (col, 1), (col, 1), 0.6, colors.black),
+            ("LINEBELOW", (col, 3), (col, -2), 0.25, GREY),
+        ]
+    table.setStyle(commands)
+    return table
+
+
+class FullWidth(Flowable):
+    """A block laid out at a table's full width from inside the table's first cell.
+
+    The cell tells the block it has the first column's width; the block takes ``width``
+    instead and draws over the empty cells at its right.  That is what a SPAN across
+    the row would do, without its cost: one SPAN makes reportlab map every cell of the
+    table again at each page split, which for a long table is most of its layout time.
+    """
+
+    def __init__(self, block: Flowable, width: float) -> None:
+        super().__init__()
+        self.block = block
+        self.full_width = width
+
+    def wrap(self, _available_width: float, available_height: float) -> tuple[float, float]:
+        """Measure the block at the full width; claim no width from the cell."""
+        _width, height = self.block.wrap(self.full_width, available_height)
+        self.height = height
+        return 0.0, height
+
+    def draw(self) -> None:
+        """Draw the block from the cell's corner."""
+        self.block.drawOn(self.canv, 0, 0)
+
+
+# --- canvas drawing -------------------------------------------------------------------
+
+
+def draw_centred_runs(
+    canvas: Canvas,
+    lines: Sequence[tuple[Sequence[Run], float]],
+    centre: float,
+    y: float,
+    size: float,
+    leading: float,
+) -> None:
+    """Draw lines of styled runs (from :func:`.text.wrap_runs`), each centred on ``centre``.
+
+    One text object for all the lines: far cheaper than a :class:`Paragraph` per page.
+    """
+    text = canvas.beginText()
+    for runs, width in lines:
+        text.setTextOrigin(centre - width / 2, y)
+        for piece, font in runs:
+            text.setFont(font, size)
+            text.textOut(piece)
+        y -= leading
+    canvas.drawText(text)
+
+
+def draw_spaced(
+    canvas: Canvas, text: str, font: str, size: float, spacing: float, centre: float, y: float
+) -> None:
+    """Draw letter-spaced capitals centred on ``centre`` (a certificate's title).
+
+    The spacing after the last letter is left out of the width, so the word stays centred.
+    """
+    width = cached_width(text, font, size) + spacing * (len(text) - 1)
+    line = canvas.beginText(centre - width / 2, y)
+    line.setFont(font, size)
+    line.setCharSpace(spacing)
+    line.textOut(text)
+    canvas.drawText(line)
+
+
+def draw_diamond(canvas: Canvas, x: float, y: float, half: float) -> None:
+    """Fill a small diamond centred on ``(x, y)`` in the current fill colour (an ornament)."""
+    path = canvas.beginPath()
+    path.moveTo(x - half, y)
+    path.lineTo(x, y + half)
+    path.lineTo(x + half, y)
+    path.lineTo(x, y - half)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)

@@ -24,7 +24,14 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from carceles_desktop.documents import fonts
 from carceles_desktop.documents.base import DocumentLayout, write_atomically
-from carceles_desktop.documents.blocks import GREY, HEADER_FILL, Field, field_box
+from carceles_desktop.documents.blocks import (
+    GREY,
+    HEADER_FILL,
+    Field,
+    FullWidth,
+    field_box,
+    signature_boxes,
+)
 from carceles_desktop.documents.delivery_note_data import (
     DeliveryAddress,
     DeliveryLine,
@@ -274,7 +281,16 @@ class DeliveryNoteLayout(DocumentLayout):
             _address_box(Labels.ARRIVAL, self.data.arrival, half),
         ]
         table = Table([boxes], colWidths=[half, 4 * mm, half])
-        table.setStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 8), *_NO_PADDING])
+        table.setStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.SANS, 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
         return table
 
     def _transport_box(self) -> Table:
@@ -310,9 +326,9 @@ class DeliveryNoteLayout(DocumentLayout):
             Labels.BATCH,
         ]
         # The title is a plain string in the first cell, drawn across the row, and each
-        # block after the goods a _FullWidth flowable: no SPAN at all, since one SPAN
+        # block after the goods a FullWidth flowable: no SPAN at all, since one SPAN
         # makes reportlab map all 1,200 cells again at every page split (15 % of the
-        # note's time for 200 lines).
+        # note's time for 200 lines).  See FullWidth.
         rows: list[list[Any]] = [[Labels.GOODS, *[""] * 5], head]
         heights: list[float | None] = [5 * mm, 5 * mm]
         for line in self.data.lines:
@@ -324,7 +340,7 @@ class DeliveryNoteLayout(DocumentLayout):
             heights.append(self.leading + sum(self.cell_padding))
         last_line = len(rows) - 1
         tail = self._tail()
-        rows += [[_FullWidth(block, self.content_width), *[""] * 5] for block in tail]
+        rows += [[FullWidth(block, self.content_width), *[""] * 5] for block in tail]
         heights += [None] * len(tail)
         table = Table(rows, colWidths=self.col_widths, rowHeights=heights, repeatRows=2)
         table.setStyle(self._goods_style(last_line, len(rows)))
@@ -402,7 +418,15 @@ class DeliveryNoteLayout(DocumentLayout):
             )
             notes.append([("", annulled)])
         blocks.append(field_box(Labels.OBSERVATIONS, notes, [self.content_width]))
-        blocks.append(self._signatures())
+        signers = (
+            (Labels.DISPATCHED_BY, _signer_rows(data.dispatched_by)),
+            (Labels.RECEIVED_BY, _signer_rows(data.received_by)),
+        )
+        blocks.append(
+            signature_boxes(
+                signers, self.content_width, caption=Labels.SIGNATURE, room=self.signature_room
+            )
+        )
         return blocks
 
     def _units_legend(self) -> str:
@@ -412,72 +436,6 @@ class DeliveryNoteLayout(DocumentLayout):
                 names.setdefault(clean(line.unit_code), clean(line.unit_name))
         items = [Labels.UNIT_ITEM.format(code=code, name=name) for code, name in names.items()]
         return markup(Labels.UNITS_LEGEND.format(units="; ".join(items))) if items else ""
-
-    def _signatures(self) -> Table:
-        data = self.data
-        gap = 6 * mm
-        half = (self.content_width - gap) / 2
-        left = _signer_rows(data.dispatched_by)
-        right = _signer_rows(data.received_by)
-        rows: list[list[Any]] = [[Labels.DISPATCHED_BY, "", Labels.RECEIVED_BY], ["", "", ""]]
-        rows += [[a, "", b] for a, b in zip(left, right, strict=True)]
-        table = Table(
-            rows,
-            colWidths=[half, gap, half],
-            rowHeights=[5 * mm, self.signature_room, 4 * mm, *[5 * mm] * (len(left) - 1)],
-        )
-        commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, 0), fonts.SANS_BOLD, 7.5),
-            ("FONT", (0, 1), (-1, -1), fonts.SANS, 8),
-            ("FONT", (0, 2), (-1, 2), fonts.SANS, 6.5),
-            ("TEXTCOLOR", (0, 2), (-1, 2), GREY),
-            ("ALIGN", (0, 2), (-1, 2), "CENTER"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ]
-        for col in (0, 2):
-            commands += [
-                ("BOX", (col, 0), (col, -1), 0.8, GREY),
-                ("BACKGROUND", (col, 0), (col, 0), HEADER_FILL),
-                ("LINEBELOW", (col, 0), (col, 0), 0.35, GREY),
-                ("LINEBELOW", (col, 1), (col, 1), 0.6, colors.black),
-                ("LINEBELOW", (col, 3), (col, -2), 0.25, GREY),
-            ]
-        table.setStyle(commands)
-        return table
-
-
-_NO_PADDING: list[tuple[Any, ...]] = [
-    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-]
-
-
-class _FullWidth(Flowable):
-    """A block laid out at the table's full width from inside its first cell.
-
-    The cell tells the block it has the first column's width; the block takes the
-    table's width instead and draws over the empty cells at its right, which is what a
-    SPAN would do without its cost.
-    """
-
-    def __init__(self, block: Flowable, width: float) -> None:
-        super().__init__()
-        self.block = block
-        self.full_width = width
-
-    def wrap(self, _available_width: float, available_height: float) -> tuple[float, float]:
-        """Measure the block at the full width; report only its height as needed."""
-        _width, height = self.block.wrap(self.full_width, available_height)
-        self.height = height
-        return 0.0, height
-
-    def draw(self) -> None:
-        """Draw the block from the cell's corner."""
-        self.block.drawOn(self.canv, 0, 0)
 
 
 def _gap() -> Flowable:
@@ -496,7 +454,6 @@ def _signer_rows(signer: DeliverySignature) -> list[str]:
     """The name, document and date under a signature line; blanks are for handwriting."""
     on = numeric_date(signer.on) if signer.on else ""
     return [
-        f"{Labels.SIGNATURE}",
         f"{Labels.SIGNER_NAME}: {clean(signer.name or '')}",
         f"{Labels.SIGNER_DOCUMENT}: {clean(signer.document or '')}",
         f"{Labels.SIGNER_DATE}: {on}",
