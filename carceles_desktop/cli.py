@@ -19,13 +19,20 @@ from carceles_desktop.commands import audit as audit_commands
 from carceles_desktop.commands import database as database_commands
 from carceles_desktop.commands import document_commands
 from carceles_desktop.commands import listing as listing_commands
+from carceles_desktop.commands import verify_commands
 from carceles_desktop.commands.base import CommandEnv, ExitCode
 from carceles_desktop.errors import AppError
 
 log = logging.getLogger(__name__)
 
 #: Modules that add sub-commands; later features append theirs here.
-COMMAND_MODULES = (database_commands, listing_commands, document_commands, audit_commands)
+COMMAND_MODULES = (
+    database_commands,
+    listing_commands,
+    document_commands,
+    verify_commands,
+    audit_commands,
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -37,7 +37,7 @@ class Partner(Record, Base):
         UniqueConstraint("id_type", "id_number"),
         CheckConstraint("id_type IN ('0', '1', '4', '6', '7')", name="sunat_id_type"),
         CheckConstraint("ubigeo IS NULL OR length(ubigeo) = 6", name="ubigeo_six_digits"),
-        Index(None, "name_key"),
+        Index(None, "name_key", "id"),
     )
 
 
@@ -79,6 +79,7 @@ class Product(Record, Base):
         CheckConstraint(
             "unit_weight_kg IS NULL OR unit_weight_kg >= 0", name="weight_not_negative"
         ),
+        Index(None, "name_key", "id"),
     )
 
 

@@ -26,7 +26,8 @@ class Delivery(Record, Base):
     establishment_id: Mapped[int] = mapped_column(ForeignKey("establishments.id"))
     series: Mapped[str] = mapped_column(String(4))
     sequence: Mapped[int | None] = mapped_column()
-    number: Mapped[str | None] = mapped_column(String(20), unique=True)
+    # Unique per establishment: on a shared server every establishment has its NE01.
+    number: Mapped[str | None] = mapped_column(String(20))
     state: Mapped[DeliveryState] = mapped_column(enum_type(DeliveryState))
     issue_date: Mapped[date] = mapped_column()
     transfer_start_date: Mapped[date] = mapped_column()
@@ -62,6 +63,7 @@ class Delivery(Record, Base):
 
     __table_args__ = (
         UniqueConstraint("establishment_id", "series", "sequence"),
+        UniqueConstraint("establishment_id", "number"),
         CheckConstraint("transfer_start_date >= issue_date", name="transfer_after_issue"),
         CheckConstraint(
             "(state = 'borrador' AND number IS NULL) OR "

@@ -98,7 +98,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_partners_uuid")),
     )
     with op.batch_alter_table("partners", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_partners_name_key"), ["name_key"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_partners_name_key"), ["name_key", "id"], unique=False
+        )
 
     op.create_table(
         "redemption_rules",
@@ -288,6 +290,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("code", name=op.f("uq_products_code")),
         sa.UniqueConstraint("uuid", name=op.f("uq_products_uuid")),
     )
+    with op.batch_alter_table("products", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_products_name_key"), ["name_key", "id"], unique=False)
     op.create_table(
         "holidays",
         sa.Column("day", sa.Date(), nullable=False),
@@ -1064,7 +1068,9 @@ def upgrade() -> None:
             "sequence",
             name=op.f("uq_deliveries_establishment_id_series_sequence"),
         ),
-        sa.UniqueConstraint("number", name=op.f("uq_deliveries_number")),
+        sa.UniqueConstraint(
+            "establishment_id", "number", name=op.f("uq_deliveries_establishment_id_number")
+        ),
         sa.UniqueConstraint("uuid", name=op.f("uq_deliveries_uuid")),
     )
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
@@ -1428,6 +1434,8 @@ def downgrade() -> None:
     op.drop_table("redemption_rules")
     with op.batch_alter_table("partners", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_partners_name_key"))
+    with op.batch_alter_table("products", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_products_name_key"))
 
     op.drop_table("partners")
     op.drop_table("number_series")
