@@ -17,9 +17,8 @@ from pathlib import Path
 from carceles_desktop import __version__
 from carceles_desktop.commands import audit as audit_commands
 from carceles_desktop.commands import database as database_commands
-from carceles_desktop.commands import document_commands
+from carceles_desktop.commands import document_commands, verify_commands
 from carceles_desktop.commands import listing as listing_commands
-from carceles_desktop.commands import verify_commands
 from carceles_desktop.commands.base import CommandEnv, ExitCode
 from carceles_desktop.errors import AppError
 
