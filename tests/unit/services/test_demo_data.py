@@ -31,6 +31,7 @@ from carceles_desktop.domain.rules.text import fold, search_key
 from carceles_desktop.domain.trainees import Trainee
 from carceles_desktop.domain.users import User
 from carceles_desktop.errors import ValidationError
+from carceles_desktop.services import batch_hours, deliveries
 from carceles_desktop.services.audit import verify_chain
 from carceles_desktop.services.demo import DEMO_PASSWORD, DemoReport, Size, generate_demo_data
 from carceles_desktop.services.enrolments import change_enrolment_state
@@ -474,8 +475,6 @@ def _copy(database: Database, path: Path) -> Database:
 def test_the_programs_services_accept_the_demo_data(
     site: tuple[Database, DemoReport], tmp_path: Path
 ) -> None:
-    deliveries = pytest.importorskip("carceles_desktop.services.deliveries")
-    batch_hours = pytest.importorskip("carceles_desktop.services.batch_hours")
     database = _copy(site[0], tmp_path / "copy.sqlite3")
     try:
         with database.unit_of_work() as uow:
