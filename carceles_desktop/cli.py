@@ -17,7 +17,7 @@ from pathlib import Path
 from carceles_desktop import __version__
 from carceles_desktop.commands import audit as audit_commands
 from carceles_desktop.commands import database as database_commands
-from carceles_desktop.commands import document_commands, verify_commands
+from carceles_desktop.commands import delivery_commands, document_commands, verify_commands
 from carceles_desktop.commands import listing as listing_commands
 from carceles_desktop.commands.base import CommandEnv, ExitCode
 from carceles_desktop.errors import AppError
@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     database_commands,
     listing_commands,
     document_commands,
+    delivery_commands,
     verify_commands,
     audit_commands,
 )

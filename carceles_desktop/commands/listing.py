@@ -108,7 +108,10 @@ def _write_table(out: TextIO, headings: list[str], rows: list[list[str]]) -> Non
 
 
 def _register_builtin_kinds() -> None:
+    from carceles_desktop.commands.commerce_lists import register_kinds
     from carceles_desktop.services import browse, catalogues
+
+    register_kinds()
 
     def establishments(ctx: ServiceContext, search: str, offset: int, limit: int) -> Sequence[Any]:
         with ctx.reading() as uow:
