@@ -73,12 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def install_cli_translator(lang: str) -> None:
     """Translate service messages for the terminal with the same catalogue as the window."""
+    from carceles_desktop import i18n
+
     if lang == "en":
+        i18n.install_translator(None)
         return
     try:
         from PySide6.QtCore import QTranslator
 
-        from carceles_desktop import i18n, resources
+        from carceles_desktop import resources
 
         translator = QTranslator()
         if translator.load(str(resources.path("translations/carceles_es_PE.qm"))):

@@ -37,6 +37,19 @@ def open_test_database(path: Path) -> Database:
     return Database(target, engine)
 
 
+@pytest.fixture(autouse=True)
+def _no_translator_left_behind() -> Iterator[None]:
+    """Service messages are English in tests unless a test installs a translator itself.
+
+    The CLI and the window install a process-wide translator; without this, one test's
+    Spanish would leak into the next test's assertions.
+    """
+    yield
+    from carceles_desktop import i18n
+
+    i18n.install_translator(None)
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated, empty SQLite database file, made once per session."""

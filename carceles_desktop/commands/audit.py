@@ -9,7 +9,7 @@ from carceles_desktop.services import audit
 from carceles_desktop.services.permissions import Action, require
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``audit verify``."""
     parser = subparsers.add_parser("audit", help="the audit log")
     actions = parser.add_subparsers(dest="audit_command", required=True)

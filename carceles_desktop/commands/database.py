@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from carceles_desktop.commands.base import CommandEnv, ExitCode, read_password
+from carceles_desktop.demo_database import create_demo_database
 from carceles_desktop.domain.enums import Role
-from carceles_desktop.errors import PermissionDenied, ValidationError
-from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import catalogues, database_info
+from carceles_desktop.errors import PermissionDenied
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from carceles_desktop.services import catalogues
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.integrity import full_check
 from carceles_desktop.storage.opening import refuse_foreign_file
+from carceles_desktop.storage.unit_of_work import UnitOfWork
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the database commands."""
     init = subparsers.add_parser("init", help="create a database and load the catalogues")
     init.add_argument("--establishment", help="code of the establishment this installation serves")
@@ -61,7 +64,9 @@ def run_init(env: CommandEnv) -> int:
         database.dispose()
 
 
-def _create_first_admin(uow, actor, args: argparse.Namespace, has_users: bool) -> None:  # type: ignore[no-untyped-def]
+def _create_first_admin(
+    uow: UnitOfWork, actor: Actor, args: argparse.Namespace, has_users: bool
+) -> None:
     from carceles_desktop.services import users
 
     if has_users:
@@ -79,44 +84,29 @@ def _create_first_admin(uow, actor, args: argparse.Namespace, has_users: bool) -
 
 
 def run_demo_data(env: CommandEnv) -> int:
-    """Fill a new database with deterministic demo data."""
-    from carceles_desktop.services.demo import generate_demo_data
+    """Fill a new database with deterministic demo data (complete, or not at all)."""
+    location = env.database_location()
+    if "://" not in location:
+        Path(location).expanduser().absolute().parent.mkdir(parents=True, exist_ok=True)
 
-    database = env.open(create=True)
-    try:
-        with database.unit_of_work(read_only=True) as uow:
-            from carceles_desktop.services import users
-
-            if users.has_users(uow) and not database_info.is_demo(uow):
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "This database holds real records; demo data goes into a new database.",
-                    )
-                )
-
-        def progress(label: str, done: int, total: int) -> None:
-            if env.err.isatty():
-                print(f"\r{label}: {done}/{total}   ", end="", file=env.err, flush=True)
-
-        report = generate_demo_data(
-            database, scale=env.args.scale, seed=env.args.seed, progress=progress
-        )
-        with database.unit_of_work() as uow:
-            database_info.mark_as_demo(uow)
-            uow.commit()
+    def progress(label: str, done: int, total: int) -> None:
         if env.err.isatty():
-            print(file=env.err)
-        print(
-            f"Datos de demostración ({report.scale}) en {database.target.describe()}: "
-            f"{report.establishments} establecimientos, {report.workshops} talleres, "
-            f"{report.trainees} internos, {report.attendance_rows} asistencias, "
-            f"{report.deliveries} entregas en {report.seconds:.1f} s",
-            file=env.out,
-        )
-        return ExitCode.OK
-    finally:
-        database.dispose()
+            text = Message("demo", label).render()
+            print(f"\r{text}: {done}/{total}   ", end="", file=env.err, flush=True)
+
+    report = create_demo_database(
+        location, scale=env.args.scale, seed=env.args.seed, progress=progress
+    )
+    if env.err.isatty():
+        print(file=env.err)
+    print(
+        f"Datos de demostración ({report.scale}) en {location}: "
+        f"{report.establishments} establecimientos, {report.workshops} talleres, "
+        f"{report.trainees} internos, {report.attendance_rows} asistencias, "
+        f"{report.deliveries} entregas en {report.seconds:.1f} s",
+        file=env.out,
+    )
+    return ExitCode.OK
 
 
 def run_check(env: CommandEnv) -> int:

@@ -33,7 +33,7 @@ def _dmy(text: str) -> date:
     return date(int(year), int(month), int(day))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the document commands."""
     planilla = subparsers.add_parser("planilla", help="monthly attendance sheet (PDF)")
     planilla.add_argument("--workshop", required=True, metavar="CODE")

@@ -32,7 +32,7 @@ def add_list(kind: str, columns: Sequence[tuple[str, str]], fetch: Fetch) -> Non
     _SPECS[kind] = ListSpec(tuple(columns), fetch)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``list`` command."""
     _register_builtin_kinds()
     parser = subparsers.add_parser("list", help="list records")

@@ -158,3 +158,26 @@ def test_the_console_script_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert "carceles-desktop" in result.stdout
+
+
+def test_demo_data_appears_whole_and_reads_without_a_user(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo" / "demo.sqlite3"
+    code, out, err = run(["--database", str(path), "demo-data", "--scale", "site"], capsys)
+    assert code == 0, err
+    assert "2000 internos" in out
+    assert sorted(p.name for p in path.parent.iterdir()) == ["demo.sqlite3"]
+    code, out, err = run(
+        ["--database", str(path), "list", "trainees", "--search", "nunez", "--format", "csv"],
+        capsys,
+    )
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows
+    assert all("Núñez" in " ".join(r.values()) for r in rows)
+    code, out, err = run(["--database", str(path), "audit", "verify"], capsys)
+    assert code == 0, err
+    code, out, err = run(["--database", str(path), "demo-data"], capsys)
+    assert code != 0
+    assert "Traceback" not in err
