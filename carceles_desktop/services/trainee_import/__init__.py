@@ -19,8 +19,10 @@ Decisions a user may ask about:
   cells are taken as they are.  Two-digit years are refused.
 * The establishment comes from the row's Establecimiento cell when filled, else the
   one chosen for the file, else the installation's setting, else the user's own.
-* The first sheet of an .xlsx is read.  The heading row is the row, among the first
-  ten that hold anything, with most known headings (title rows above it are ignored).
+* Of an .xlsx, the first sheet with known headings in its first ten rows is read (a
+  cover or instructions sheet before it is skipped), else the first sheet.  The heading
+  row is the row, among the first ten that hold anything, with most known headings
+  (title rows above it are ignored).
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.trainee_import.formulas import formula_cells_without_value
+from carceles_desktop.services.trainee_import.headings import count_recognised
 from carceles_desktop.services.trainee_import.problems import ImportCancelled, UnreadableFile
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 .xls and other compound docume
 _SEPARATOR_LINE = re.compile(r"sep=(.)\r?\n?", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"')
 _DELIMITERS = (";", ",", "\t", "|")
+_SHEET_PEEK_ROWS = 10
+_SHEET_MIN_HEADINGS = 2
 
 
 @dataclass
@@ -58,7 +61,7 @@ class Table:
             included; CSV cells are text, .xlsx cells are Python values.
         encoding: the CSV's encoding (``utf-8``, ``utf-8-sig``, ``cp1252`` …).
         delimiter: the CSV's separator.
-        sheet: the name of the .xlsx sheet read (the first).
+        sheet: the name of the .xlsx sheet read (the first with known headings).
         formula_cells: ``(row, 0-based column)`` of formula cells without a saved value.
         sha256: the SHA-256 of the bytes read (for the audit log).
     """
@@ -195,6 +198,26 @@ def _damaged(name: str, exc: Exception) -> UnreadableFile:
     )
 
 
+def _pick_sheet(sheets: list[Any]) -> tuple[Any, int]:
+    """Choose the first sheet whose top rows hold known headings, else the first sheet.
+
+    A workbook may open with a cover or instructions sheet ("Léame") before the list.
+    Each sheet's ``<dimension>`` is dropped: some programs write a wrong one, and
+    without it every row and column is read.
+
+    Returns:
+        The sheet, and the rows its ``<dimension>`` announced (0: unknown; for progress).
+    """
+    announced = [sheet.max_row or 0 for sheet in sheets]
+    for sheet in sheets:
+        sheet.reset_dimensions()
+    for sheet, rows in zip(sheets, announced, strict=True):
+        for cells in sheet.iter_rows(max_row=_SHEET_PEEK_ROWS, values_only=True):
+            if count_recognised(cells) >= _SHEET_MIN_HEADINGS:
+                return sheet, rows
+    return sheets[0], announced[0]
+
+
 def _read_xlsx(
     name: str, data: bytes, progress: Progress | None, should_cancel: Cancel | None
 ) -> Table:
@@ -212,10 +235,7 @@ def _read_xlsx(
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
             raise _damaged(name, exc) from exc
         try:
-            sheet = workbook.worksheets[0]
-            total = sheet.max_row or 0
-            # Some programs write a wrong <dimension>; without it every row is read.
-            sheet.reset_dimensions()
+            sheet, total = _pick_sheet(workbook.worksheets)
             rows: list[Row] = []
             for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
                 rows.append((number, cells))

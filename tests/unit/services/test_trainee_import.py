@@ -276,6 +276,19 @@ def test_title_rows_above_the_headings_keep_excel_row_numbers(db: Database, tmp_
     assert errors_of(result) == [(6, "Nombres")]
 
 
+def test_the_sheet_with_the_headings_is_read(db: Database, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Léame"
+    workbook.active.append(["Llene la hoja Internos; no cambie los encabezados."])
+    sheet = workbook.create_sheet("Internos")
+    sheet.append(HEADINGS)
+    sheet.append(GOOD[0])
+    workbook.save(tmp_path / "hojas.xlsx")
+    result = preview(db, tmp_path / "hojas.xlsx")
+    assert result.sheet == "Internos"
+    assert result.valid_rows == 1
+
+
 # ----------------------------------------------------------------- xlsx cells
 
 
