@@ -6,16 +6,40 @@ checks (network share, missing file, damaged file, newer schema) are never skipp
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 
 from carceles_desktop.errors import StorageUnavailable
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.storage import backup, migrate
-from carceles_desktop.storage.engine import create_database_engine, parse_target
+from carceles_desktop.storage.engine import WRITE_OPTION, create_database_engine, parse_target
 from carceles_desktop.storage.errors import translate_operational_error
+from carceles_desktop.storage.instance_lock import InstanceLock
 from carceles_desktop.storage.integrity import quick_check
 from carceles_desktop.storage.unit_of_work import Database
+
+
+class DatabaseDamaged(StorageUnavailable):
+    """The database failed its start-up check; offer to restore the newest good backup.
+
+    Attributes:
+        path: the damaged file.
+        details: what the check found.
+    """
+
+    def __init__(self, path: Path, details: tuple[str, ...]) -> None:
+        super().__init__(
+            "The database {path} is damaged ({detail}). Restore the newest good "
+            "backup (carceles-desktop restore FILE).",
+            path=str(path),
+            detail="; ".join(details[:2]),
+        )
+        self.path = path
+        self.details = details
 
 
 def open_database(
@@ -41,12 +65,7 @@ def open_database(
             refuse_foreign_file(path)
             check = quick_check(engine)
             if not check.ok:
-                raise StorageUnavailable(
-                    "The database {path} is damaged ({detail}). Restore the newest good "
-                    "backup (carceles-desktop restore FILE).",
-                    path=str(path),
-                    detail="; ".join(check.details[:2]),
-                )
+                raise DatabaseDamaged(path, check.details)
         folder = backup_dir or (path.parent / "backups" if path is not None else None)
 
         def take_backup(label: str) -> Path:
@@ -54,7 +73,9 @@ def open_database(
                 raise StorageUnavailable(
                     "Back up the PostgreSQL database with the server's tools before upgrading."
                 )
-            return backup.backup_sqlite(path, folder / backup.timestamped_name(label))
+            return backup.backup_sqlite(
+                path, folder / backup.timestamped_name(label, stem=path.stem)
+            )
 
         def restore(copy: Path) -> None:
             if path is not None:
@@ -89,3 +110,79 @@ def refuse_foreign_file(path: Path) -> None:
         raise StorageUnavailable(
             "{path} is not a database of this program (not a SQLite file).", path=str(path)
         )
+
+
+def open_read_only(url_or_path: str) -> Database:
+    """Open an existing SQLite database for reading only (another program holds it).
+
+    Every connection gets ``PRAGMA query_only``: a unit of work that tries to write
+    fails with the read-only message, and the schema is never upgraded.
+
+    Raises:
+        StorageUnavailable: missing, damaged, not ours, or at another schema revision.
+    """
+    target = parse_target(url_or_path)
+    base = create_database_engine(target, must_exist=True)
+    event.listen(base, "connect", _query_only)
+    # Plain BEGIN by default: BEGIN IMMEDIATE is itself refused on a query-only
+    # connection, so only a unit of work that means to write meets the refusal.
+    engine = base.execution_options(**{WRITE_OPTION: False})
+    try:
+        if target.sqlite_path is not None:
+            refuse_foreign_file(target.sqlite_path)
+            check = quick_check(engine)
+            if not check.ok:
+                raise DatabaseDamaged(target.sqlite_path, check.details)
+        status = migrate.schema_status(engine)
+        if not status.up_to_date:
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {path} needs an upgrade, which cannot be done read-only. "
+                    "Open it normally once the other program has closed it.",
+                ),
+                path=target.describe(),
+            )
+    except DBAPIError as exc:
+        engine.dispose()
+        translated = translate_operational_error(exc)
+        if isinstance(translated, StorageUnavailable):
+            raise translated from exc
+        raise
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(target, engine)
+
+
+def _query_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only = ON")
+
+
+def open_locked(url_or_path: str, *, create: bool = False) -> tuple[Database, InstanceLock | None]:
+    """Take the instance lock of a SQLite file, then open it (the window's road in).
+
+    PostgreSQL needs no lock file (the server arbitrates): the lock returned is None.
+    Release the lock after disposing of the database, when the window closes.
+
+    Raises:
+        DatabaseInUse: another running program holds the file (names computer and user);
+            the caller may then offer :func:`open_read_only`.
+        StorageUnavailable: as :func:`open_database` (the lock is released again).
+    """
+    path = parse_target(url_or_path).sqlite_path
+    lock: InstanceLock | None = None
+    if path is not None:
+        if not path.parent.exists():
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."),
+                folder=str(path.parent),
+            )
+        lock = InstanceLock(path)
+        lock.acquire()
+    try:
+        return open_database(url_or_path, create=create), lock
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
