@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.ui.views.attendance_view import AttendanceView
 from carceles_desktop.ui.views.trainees_view import TraineesView
 from carceles_desktop.ui.views.workshops_view import WorkshopsView
 
@@ -70,5 +71,11 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Areas", "Trainees"),
         QStyle.StandardPixmap.SP_FileDialogDetailedView,
         TraineesView,
+    ),
+    Area(
+        "attendance",
+        QT_TRANSLATE_NOOP("Areas", "Attendance"),
+        QStyle.StandardPixmap.SP_FileDialogInfoView,
+        AttendanceView,
     ),
 )

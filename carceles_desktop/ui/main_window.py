@@ -218,6 +218,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the window's state on the way out."""
+        """Save the window's state on the way out (an area with unsaved work may refuse)."""
+        for index in range(self.stack.count()):
+            confirm = getattr(self.stack.widget(index), "confirm_close", None)
+            if confirm is not None and not confirm():
+                event.ignore()
+                return
         self.save_state()
         super().closeEvent(event)

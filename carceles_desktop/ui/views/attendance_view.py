@@ -79,9 +79,13 @@ class AttendanceView(QWidget):
         self.model = AttendanceModel(self)
         self.table = SheetTable(self.model)
         self.workshop_box = QComboBox()
-        self.workshop_box.setMinimumContentsLength(30)
+        self.workshop_box.setMinimumContentsLength(16)
+        self.workshop_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.month_picker = MonthPicker(self.today())
         self.info = QLabel()
+        self.info.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
