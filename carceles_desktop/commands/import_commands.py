@@ -23,7 +23,7 @@ from carceles_desktop.services.trainee_import import (
     read_preview,
 )
 
-_SEVERITY = {"error": "ERROR", "warning": "aviso"}
+_SEVERITY = {"error": "ERROR", "warning": "AVISO"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
