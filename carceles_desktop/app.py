@@ -17,6 +17,7 @@ from carceles_desktop import cli
 from carceles_desktop.commands.base import CommandEnv, ExitCode, read_password, sign_in
 from carceles_desktop.errors import AppError
 from carceles_desktop.logging_setup import setup_logging
+from carceles_desktop.storage.unit_of_work import Database
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     actor = None
     try:
+        first_run = _prepare_first_run(database)
         if args.user:
             actor = sign_in(database, args.user, read_password(args.user))
         start = WindowStart(
@@ -65,6 +67,7 @@ def run_window(args: argparse.Namespace) -> int:
             demo=bool(args.demo),
             lang=args.lang,
             screenshot=args.screenshot,
+            first_run=first_run,
         )
         return show(start)
     except AppError as exc:
@@ -92,3 +95,24 @@ def _open_for_window(env: CommandEnv):  # type: ignore[no-untyped-def]
                 uow.commit()
         return database
     return env.open(create=True)
+
+
+def _prepare_first_run(database: Database) -> bool:
+    """Return True when the database has no user yet, loading the catalogues it lacks.
+
+    The first-run wizard lists the establishments, so a brand-new database gets the
+    shipped catalogues before it opens (committed on their own: they are the same for
+    every installation, and loading them again adds nothing).
+    """
+    from carceles_desktop.services import catalogues, users
+    from carceles_desktop.services.actor import Actor
+
+    with database.unit_of_work(read_only=True) as uow:
+        if users.has_users(uow):
+            return False
+        loaded = bool(catalogues.list_establishments(uow, include_inactive=True))
+    if not loaded:
+        with database.unit_of_work() as uow:
+            catalogues.load_catalogues(uow, Actor.system())
+            uow.commit()
+    return True

@@ -1,7 +1,8 @@
 """The areas of the navigation list: adding one is one line in :data:`AREAS`.
 
-Only areas that exist are listed; later issues add Panel, Asistencia, Producción,
-Entregas, Certificados, Reportes and Administración here as they are built.
+Only areas that exist are listed; later issues add Panel, Producción, Entregas,
+Certificados and Reportes here as they are built.  An area may be shown only to some
+roles (``visible``); the services refuse the others anyway.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QStyle, QWidget
 
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
+from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.ui.views.attendance_view import AttendanceView
+from carceles_desktop.ui.views.audit_view import AuditView
 from carceles_desktop.ui.views.trainees_view import TraineesView
+from carceles_desktop.ui.views.users_view import UsersView
 from carceles_desktop.ui.views.workshops_view import WorkshopsView
 
 
@@ -51,12 +56,19 @@ class Area:
         title: English source, translated under the context ``Areas``.
         icon: a standard Qt icon.
         build: makes the area's widget (a QWidget that is an :class:`AreaView`).
+        visible: whether the signed-in user sees the area at all.
     """
 
     key: str
     title: str
     icon: QStyle.StandardPixmap
     build: Callable[[ServiceContext], QWidget]
+    visible: Callable[[Actor], bool] = lambda actor: True
+
+
+def may(action: Action) -> Callable[[Actor], bool]:
+    """The visibility of an area meant for those who may take ``action``."""
+    return lambda actor: allowed(actor, action)
 
 
 AREAS: tuple[Area, ...] = (
@@ -77,5 +89,19 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Areas", "Attendance"),
         QStyle.StandardPixmap.SP_FileDialogInfoView,
         AttendanceView,
+    ),
+    Area(
+        "users",
+        QT_TRANSLATE_NOOP("Areas", "Administration"),
+        QStyle.StandardPixmap.SP_DirLinkIcon,
+        UsersView,
+        may(Action.MANAGE_USERS),
+    ),
+    Area(
+        "audit",
+        QT_TRANSLATE_NOOP("Areas", "Audit"),
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
+        AuditView,
+        may(Action.VIEW_AUDIT),
     ),
 )

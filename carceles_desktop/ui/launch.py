@@ -1,7 +1,9 @@
 """Starting the window: application object, translations, sign-in, main window.
 
 The composition root (``app.py``) opens the database and hands over a
-:class:`WindowStart`; nothing here touches storage.
+:class:`WindowStart`; nothing here touches storage.  A database without users gets the
+first-run wizard instead of the login dialog; an account whose password was reset must
+choose a new one before the window opens.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from carceles_desktop import config, resources
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.ui import workers
+from carceles_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 from carceles_desktop.ui.dialogs.login_dialog import LoginDialog
+from carceles_desktop.ui.dialogs.password_dialog import ensure_password_changed
 from carceles_desktop.ui.main_window import PRODUCT, MainWindow
 from carceles_desktop.ui.translation import install_translators
 
@@ -43,6 +47,8 @@ class WindowStart:
         demo: the database is the demo one (the title says so).
         lang: "es" or "en".
         screenshot: render the loaded window to this PNG file and exit.
+        first_run: the database has no user yet: run the first-run wizard (it creates
+            the administrator and signs him in) instead of the login dialog.
     """
 
     database: Any
@@ -51,6 +57,7 @@ class WindowStart:
     demo: bool
     lang: str
     screenshot: Path | None = None
+    first_run: bool = False
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -72,16 +79,27 @@ def run_window(start: WindowStart, argv: list[str] | None = None) -> int:
     """
     app = application(argv)
     install_translators(app, start.lang)
-    actor = start.actor or LoginDialog.ask(start.authenticate, title=PRODUCT, icon=app.windowIcon())
+    actor = start.actor or sign_in(start, app)
     if actor is None:
         return 0
-    window = MainWindow(ServiceContext(start.database, actor, demo=start.demo))
+    ctx = ServiceContext(start.database, actor, demo=start.demo)
+    if not ensure_password_changed(ctx):
+        return 0
+    window = MainWindow(ctx, authenticate=start.authenticate)
     window.show()
     if start.screenshot is not None:
         capture_when_ready(window, start.screenshot, app)
     code = app.exec()
     workers.wait_for_jobs()
     return code
+
+
+def sign_in(start: WindowStart, app: QApplication) -> Actor | None:
+    """Who uses the program: the first-run wizard on a new database, else the login."""
+    if start.first_run:
+        setup = ServiceContext(start.database, Actor.system(), demo=start.demo)
+        return FirstRunWizard.ask(setup, start.authenticate)
+    return LoginDialog.ask(start.authenticate, title=PRODUCT, icon=app.windowIcon())
 
 
 def capture_when_ready(window: MainWindow, target: Path, app: QCoreApplication) -> None:

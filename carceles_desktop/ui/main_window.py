@@ -1,4 +1,9 @@
-"""The main window: navigation, views, menus and status bar.  It only wires the parts."""
+"""The main window: navigation, views, menus and status bar.  It only wires the parts.
+
+It also locks: after the idle minutes of the settings (or at once with Ctrl+L) the
+content gives way to the lock screen, the menus go dark and open dialogs close, until
+the same user types his password again.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from typing import cast
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,11 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 import carceles_desktop
+from carceles_desktop.errors import AppError, PermissionDenied
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
+from carceles_desktop.services import users
 from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.services.settings import Settings, get_settings
 from carceles_desktop.ui import messages
 from carceles_desktop.ui.areas import AREAS, Area, AreaView
+from carceles_desktop.ui.dialogs.login_dialog import Authenticate
+from carceles_desktop.ui.dialogs.password_dialog import ChangePasswordDialog
 from carceles_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from carceles_desktop.ui.idle_lock import IdleWatcher
 from carceles_desktop.ui.labels import label
+from carceles_desktop.ui.widgets.lock_screen import LockScreen
 
 translate = QCoreApplication.translate
 
@@ -39,8 +54,11 @@ class MainWindow(QMainWindow):
     """The program's window over one open database and one signed-in user.
 
     Attributes:
-        nav: the navigation list (one item per area).
+        nav: the navigation list (one item per area the user may see).
         stack: the areas' widgets, in the same order.
+        pages: the content and, while locked, the lock screen in its place.
+        idle_lock: counts the idle time; its timeout locks the window.
+        lock_screen: the lock screen, once the window has locked.
     """
 
     def __init__(
@@ -49,20 +67,30 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings | None = None,
         areas: Sequence[Area] = AREAS,
+        authenticate: Authenticate | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self._settings = settings if settings is not None else QSettings()
-        self._areas = tuple(areas)
+        self._areas = tuple(area for area in areas if area.visible(ctx.actor))
+        # Checking the password at unlock needs the sign-in and a real account.
+        self._authenticate = authenticate if ctx.actor.user_id is not None else None
+        self._actions: list[QAction] = []
+        self.lock_screen: LockScreen | None = None
         self.setWindowTitle(window_title(ctx.demo))
         self.nav = QListWidget()
         self.stack = QStackedWidget()
+        self.pages = QStackedWidget()
         self._build_areas()
         self._build_menus()
         self._build_status_bar()
         self._restore()
         self.nav.currentRowChanged.connect(self._show_area)
         self._show_area(self.nav.currentRow())
+        self.idle_lock = IdleWatcher(_idle_minutes(ctx), self)
+        self.idle_lock.idle.connect(self.lock)
+        if self.can_lock():
+            self.idle_lock.start()
 
     # ------------------------------------------------------------------ building
 
@@ -82,7 +110,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(4, 4, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.pages.addWidget(central)
+        self.setCentralWidget(self.pages)
         self.nav.setCurrentRow(0)
 
     def _action(self, text: str, shortcut: QKeySequence | None, slot: object) -> QAction:
@@ -90,6 +119,7 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
+        self._actions.append(action)
         return action
 
     def _build_menus(self) -> None:
@@ -99,6 +129,17 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "&Settings…"), None, self.open_settings
         )
         file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.password_action = self._action(
+            translate("MainWindow", "Change &password…"), None, self.change_password
+        )
+        self.password_action.setEnabled(self.ctx.actor.user_id is not None)
+        file_menu.addAction(self.password_action)
+        self.lock_action = self._action(
+            translate("MainWindow", "&Lock"), QKeySequence("Ctrl+L"), self.lock
+        )
+        self.lock_action.setEnabled(self.can_lock())
+        file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(translate("MainWindow", "&Quit"), QKeySequence("Ctrl+Q"), self.close)
@@ -174,8 +215,65 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Open the settings dialog (Archivo → Configuración…)."""
-        if SettingsDialog.ask(self.ctx, self) is not None:
+        saved = SettingsDialog.ask(self.ctx, self)
+        if saved is not None:
+            self.idle_lock.set_minutes(saved.idle_lock_minutes)
             self.statusBar().showMessage(translate("MainWindow", "Settings saved."), 5000)
+
+    def change_password(self) -> None:
+        """Change the signed-in user's password (Archivo → Cambiar contraseña…)."""
+        if ChangePasswordDialog.ask(self.ctx, self):
+            self.statusBar().showMessage(translate("MainWindow", "Password changed."), 5000)
+
+    # ------------------------------------------------------------------ locking
+
+    def can_lock(self) -> bool:
+        """True when the window can check a password to unlock (a real, signed-in user)."""
+        return self._authenticate is not None
+
+    def is_locked(self) -> bool:
+        """True while the lock screen stands in for the content."""
+        return self.lock_screen is not None and self.pages.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide the records behind the lock screen until the password is typed (Ctrl+L)."""
+        if not self.can_lock() or self.is_locked():
+            return
+        self.idle_lock.stop()
+        _close_dialogs(self)
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(
+                self.ctx.actor.username, _full_name(self.ctx), self._check_unlock
+            )
+            self.lock_screen.unlocked.connect(self.unlock)
+            self.lock_screen.quit_requested.connect(self.close)
+            self.pages.addWidget(self.lock_screen)
+        self.pages.setCurrentWidget(self.lock_screen)
+        for action in self._actions:
+            action.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.statusBar().clearMessage()
+        self.statusBar().hide()
+        self.lock_screen.start()
+
+    def unlock(self) -> None:
+        """Show the records again (the lock screen checked the password)."""
+        self.pages.setCurrentIndex(0)
+        for action in self._actions:
+            action.setEnabled(True)
+        self.password_action.setEnabled(self.ctx.actor.user_id is not None)
+        self.menuBar().setEnabled(True)
+        self.statusBar().show()
+        self.idle_lock.start()
+
+    def _check_unlock(self, password: str) -> None:
+        assert self._authenticate is not None  # only lockable with a sign-in
+        actor = self._authenticate(self.ctx.actor.username, password)
+        if actor.user_id != self.ctx.actor.user_id:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("errors", "Only {user} may unlock this session."),
+                user=self.ctx.actor.username,
+            )
 
     def show_about(self) -> None:
         """Show what the program is (Ayuda → Acerca de)."""
@@ -226,3 +324,27 @@ class MainWindow(QMainWindow):
                 return
         self.save_state()
         super().closeEvent(event)
+
+
+def _idle_minutes(ctx: ServiceContext) -> int:
+    """The idle minutes of the settings (their default when they cannot be read)."""
+    try:
+        with ctx.reading() as uow:
+            return get_settings(uow).idle_lock_minutes
+    except AppError:
+        return Settings().idle_lock_minutes
+
+
+def _full_name(ctx: ServiceContext) -> str:
+    try:
+        with ctx.reading() as uow:
+            return users.current_user(uow, ctx.actor).full_name
+    except AppError:
+        return ""
+
+
+def _close_dialogs(window: QMainWindow) -> None:
+    """Close the open dialogs: what they show must not stay on screen while locked."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()

@@ -1,8 +1,12 @@
-"""The Internos area: the trainees list and the selected trainee's record."""
+"""The Internos area: the trainees list and the selected trainee's record.
+
+Administrators also find "Exportar datos personales…" in the list's context menu.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from carceles_desktop.services import browse
@@ -10,6 +14,7 @@ from carceles_desktop.services.browse import EnrolmentSummary, TraineeDetail, Tr
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.ui.labels import date_text, hours_text, label, yes_no
 from carceles_desktop.ui.models.trainees_table import TraineesTableModel
+from carceles_desktop.ui.personal_data_export import export_trainee, may_export
 from carceles_desktop.ui.views import html_parts as h
 from carceles_desktop.ui.views.list_view import ListView
 
@@ -28,6 +33,25 @@ class TraineesView(ListView):
             empty_detail=translate("TraineesView", "Select a trainee to see his record."),
             parent=parent,
         )
+        self.export_action = QAction(translate("TraineesView", "Export personal data…"), self)
+        self.export_action.setEnabled(False)
+        self.export_action.triggered.connect(self.export_personal_data)
+        if may_export(ctx):
+            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            self.table.addAction(self.export_action)
+            self.table.selectionModel().selectionChanged.connect(
+                lambda *_: self.export_action.setEnabled(self._selected_row() is not None)
+            )
+
+    def _selected_row(self) -> TraineeRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def export_personal_data(self) -> None:
+        """Save everything stored about the selected trainee to a JSON file (audited)."""
+        row = self._selected_row()
+        if row is not None:
+            export_trainee(self._ctx, self, row.id, row.inmate_code)
 
     def _detail_for(self, row: TraineeRow) -> str:
         with self._ctx.reading() as uow:
