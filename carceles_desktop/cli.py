@@ -16,8 +16,14 @@ from pathlib import Path
 
 from carceles_desktop import __version__
 from carceles_desktop.commands import audit as audit_commands
+from carceles_desktop.commands import (
+    backup_commands,
+    delivery_commands,
+    document_commands,
+    import_commands,
+    verify_commands,
+)
 from carceles_desktop.commands import database as database_commands
-from carceles_desktop.commands import delivery_commands, document_commands, verify_commands
 from carceles_desktop.commands import listing as listing_commands
 from carceles_desktop.commands.base import CommandEnv, ExitCode
 from carceles_desktop.errors import AppError
@@ -28,9 +34,11 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     database_commands,
     listing_commands,
+    import_commands,
     document_commands,
     delivery_commands,
     verify_commands,
+    backup_commands,
     audit_commands,
 )
 

@@ -304,13 +304,18 @@ def _years_between(start: date, end: date) -> int:
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
-def validate_trainee(data: TraineeInput, *, today: date | None = None) -> list[FieldProblem]:
+def validate_trainee(
+    data: TraineeInput, *, today: date | None = None, normalised: bool = False
+) -> list[FieldProblem]:
     """Check every field without the database; return all the problems, form order.
 
     Uniqueness of the document and inmate code, and the existence of the establishment,
     need the database: :func:`create_trainee` and :func:`update_trainee` check them.
+    ``normalised`` says the caller already passed ``data`` through :func:`normalise`
+    (the importer does, for ten thousand rows at a time).
     """
-    data = normalise(data)
+    if not normalised:
+        data = normalise(data)
     problems = [
         *_text_problems(data),
         *_document_problems(data),

@@ -68,6 +68,12 @@ class SqlUnitOfWork:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+        # A full disk or a locked file may surface in a service's flush, not only at
+        # commit: give the caller the same readable StorageUnavailable either way.
+        if isinstance(exc, OperationalError):
+            translated = translate_operational_error(exc)
+            if translated is not exc:
+                raise translated from exc
 
     def commit(self) -> None:
         """Commit; disk-full, locked and read-only failures become StorageUnavailable."""

@@ -30,7 +30,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
 
 from carceles_desktop.domain.users import AuditEntry, Setting
 from carceles_desktop.errors import StorageUnavailable
@@ -336,12 +335,6 @@ def test_a_full_database_file_says_so_and_loses_nothing(database_path: Path) -> 
     _assert_nothing_committed_lost(database_path)
 
 
-@pytest.mark.xfail(
-    reason="SqlUnitOfWork translates driver errors only in commit(); a disk that fills "
-    "during an explicit flush escapes as OperationalError (fix: translate in __exit__)",
-    raises=OperationalError,
-    strict=True,
-)
 def test_a_full_disk_during_a_flush_gives_the_disk_full_message(database_path: Path) -> None:
     database = crash_workloads.open_plain(str(database_path))
 

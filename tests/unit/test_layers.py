@@ -99,6 +99,7 @@ UI = Layer(
     allowed=(
         STDLIB,
         "PySide6",
+        "shiboken6",  # PySide6's own binding helper (object validity checks)
         *_pkg("ui", "services", "domain.enums", "domain.rules", "errors", "i18n", "resources"),
         *_pkg("config"),
     ),
@@ -118,6 +119,7 @@ LAYERS = {
     "commands": WIRING,  # the command line's sub-commands: part of cli
     "__main__": WIRING,
     "logging_setup": WIRING,
+    "demo_database": WIRING,  # file handling around the demo generator, for app and cli
     "__init__": BASE,
     "errors": BASE,
     "i18n": BASE,

@@ -302,7 +302,7 @@ class _Row:
 
     def validate(self, data: TraineeInput) -> None:
         already = set(self.failed)
-        for found in validate_trainee(data, today=self.checker.today):
+        for found in validate_trainee(data, today=self.checker.today, normalised=True):
             name = "establishment" if found.field == "establishment_code" else found.field
             if name in already:
                 continue  # already said, in the file's own terms
