@@ -12,6 +12,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from carceles_desktop import cli
 from carceles_desktop.commands.base import CommandEnv, ExitCode, read_password, sign_in
@@ -77,23 +78,16 @@ def run_window(args: argparse.Namespace) -> int:
         database.dispose()
 
 
-def _open_for_window(env: CommandEnv):  # type: ignore[no-untyped-def]
+def _open_for_window(env: CommandEnv) -> Database:
     """Open the database; on --demo create and fill it the first time."""
-    from carceles_desktop.services import database_info
-
     if env.args.demo:
-        database = env.open(create=True)
-        with database.unit_of_work(read_only=True) as uow:
-            filled = database_info.is_demo(uow)
-        if not filled:
-            from carceles_desktop.services.demo import generate_demo_data
+        from carceles_desktop.demo_database import create_demo_database
 
+        location = env.database_location()
+        if not Path(location).exists():
+            Path(location).parent.mkdir(parents=True, exist_ok=True)
             print("Creando la base de datos de demostración…", file=sys.stderr)
-            generate_demo_data(database, scale="site")
-            with database.unit_of_work() as uow:
-                database_info.mark_as_demo(uow)
-                uow.commit()
-        return database
+            create_demo_database(location, scale="site")
     return env.open(create=True)
 
 

@@ -60,10 +60,24 @@ def ui_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def spanish(qapp: Any) -> None:
-    """The program's default language, as a user gets it."""
+@pytest.fixture(scope="session")
+def _spanish_catalogues(qapp: Any) -> None:
+    """Qt's and our Spanish catalogues, installed once per session."""
     install_translators(qapp, "es")
+
+
+@pytest.fixture(autouse=True)
+def spanish(_spanish_catalogues: None) -> None:
+    """The program's default language, as a user gets it.
+
+    The root conftest clears the service-message translator after every test, so it is
+    pointed at Qt's translator again for each UI test.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from carceles_desktop import i18n
+
+    i18n.install_translator(lambda context, text: QCoreApplication.translate(context, text))
 
 
 @pytest.fixture(autouse=True)
