@@ -68,6 +68,7 @@ def run_window(args: argparse.Namespace) -> int:
             demo=bool(args.demo),
             lang=args.lang,
             screenshot=args.screenshot,
+            area=args.area,
             first_run=first_run,
         )
         return show(start)

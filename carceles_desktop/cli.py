@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="render the main window to a PNG file once loaded, then exit",
     )
+    parser.add_argument(
+        "--area",
+        metavar="NAME",
+        help="open the window on this area (workshops, trainees, attendance, …)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(subparsers)

@@ -49,6 +49,7 @@ class WindowStart:
         screenshot: render the loaded window to this PNG file and exit.
         first_run: the database has no user yet: run the first-run wizard (it creates
             the administrator and signs him in) instead of the login dialog.
+        area: the area to open on (its key, e.g. "trainees"), when the user may see it.
     """
 
     database: Any
@@ -58,6 +59,7 @@ class WindowStart:
     lang: str
     screenshot: Path | None = None
     first_run: bool = False
+    area: str | None = None
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -86,6 +88,11 @@ def run_window(start: WindowStart, argv: list[str] | None = None) -> int:
     if not ensure_password_changed(ctx):
         return 0
     window = MainWindow(ctx, authenticate=start.authenticate)
+    if start.area is not None:
+        try:
+            window.show_area(start.area)
+        except ValueError:
+            log.warning("no area %r for this user; opening the last one", start.area)
     window.show()
     if start.screenshot is not None:
         capture_when_ready(window, start.screenshot, app)
