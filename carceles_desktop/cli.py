@@ -18,6 +18,7 @@ from carceles_desktop import __version__
 from carceles_desktop.commands import audit as audit_commands
 from carceles_desktop.commands import (
     backup_commands,
+    certificate_commands,
     delivery_commands,
     document_commands,
     import_commands,
@@ -40,6 +41,7 @@ COMMAND_MODULES = (
     verify_commands,
     backup_commands,
     audit_commands,
+    certificate_commands,
 )
 
 

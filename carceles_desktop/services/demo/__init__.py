@@ -3,9 +3,11 @@
 ``generate_demo_data(database, scale="site")`` fills a new database with one
 establishment (E.P. de Lurigancho): ten workshops, about 2,000 trainees, two years of
 enrolments and daily attendance, assessments, clients, agreements, orders, production
-batches and delivery notes, the four demo accounts (password ``demo``) and an intact
-audit trail.  ``scale="national"`` fills all 69 establishments: about 300 workshops,
-100,000 trainees and several million attendance rows.
+batches and delivery notes, the four demo accounts (password ``demo``), a few hundred
+training certificates signed with the site's demo key (passphrase ``demo-clave-2026``,
+see :mod:`.certificates`) and an intact audit trail.  ``scale="national"`` fills all 69
+establishments: about 300 workshops, 100,000 trainees and several million attendance
+rows (certificates only for the first establishment).
 
 The same seed and ``today`` give the same names, documents, UUIDs and figures.  Rows are
 written with bulk inserts in one transaction per phase (per establishment for the
@@ -30,6 +32,11 @@ from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.catalogues import FIRST_HOLIDAY_YEAR, load_catalogues
 from carceles_desktop.services.demo.bulk import Bulk
+from carceles_desktop.services.demo.certificates import (
+    DEMO_KEY_PASSPHRASE,
+    PHASE_CERTIFICATES,
+    issue_demo_certificates,
+)
 from carceles_desktop.services.demo.commerce import create_partners, create_products
 from carceles_desktop.services.demo.establishment import Tally, fill_establishment
 from carceles_desktop.services.demo.setup import read_catalogues, refuse_if_populated
@@ -40,6 +47,7 @@ from carceles_desktop.services.settings import update_settings
 from carceles_desktop.storage.unit_of_work import Database
 
 __all__ = [
+    "DEMO_KEY_PASSPHRASE",
     "DEMO_PASSWORD",
     "PHASES",
     "DemoReport",
@@ -55,7 +63,7 @@ PHASE_SETUP = QT_TRANSLATE_NOOP("demo", "Creating workshops, clients, products a
 PHASE_PEOPLE = QT_TRANSLATE_NOOP("demo", "Generating trainees, attendance and production")
 PHASE_AUDIT = QT_TRANSLATE_NOOP("demo", "Writing the audit trail")
 #: The labels ``progress`` receives, in order (translate them under context "demo").
-PHASES = (PHASE_CATALOGUES, PHASE_SETUP, PHASE_PEOPLE, PHASE_AUDIT)
+PHASES = (PHASE_CATALOGUES, PHASE_SETUP, PHASE_PEOPLE, PHASE_AUDIT, PHASE_CERTIFICATES)
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ class DemoReport:
     deliveries: int
     audit_entries: int
     seconds: float
+    certificates: int = 0
 
 
 def generate_demo_data(
@@ -114,6 +123,9 @@ def generate_demo_data(
     _setup(database, world, actor, report)
     tally = _fill(database, world, report)
     audit_entries = _audit(database, world, report)
+    # Last: issued through the services, whose audit entries follow the bulk trail.
+    certified = issue_demo_certificates(database, world, report)
+    audit_entries += certified.audit_entries
     return DemoReport(
         scale=scale,
         establishments=len(world.establishments),
@@ -126,6 +138,7 @@ def generate_demo_data(
         deliveries=tally.deliveries,
         audit_entries=audit_entries,
         seconds=round(time.perf_counter() - started, 2),
+        certificates=certified.issued,
     )
 
 
