@@ -1,7 +1,7 @@
 """The areas of the navigation list: adding one is one line in :data:`AREAS`.
 
-Only areas that exist are listed; later issues add Panel, Producción, Entregas,
-Certificados and Reportes here as they are built.  An area may be shown only to some
+Only areas that exist are listed; later issues add Panel, Certificados and Reportes
+here as they are built.  An area may be shown only to some
 roles (``visible``); the services refuse the others anyway.
 """
 
@@ -20,6 +20,11 @@ from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.ui.views.attendance_view import AttendanceView
 from carceles_desktop.ui.views.audit_view import AuditView
+from carceles_desktop.ui.views.clients_view import ClientsView
+from carceles_desktop.ui.views.deliveries_view import DeliveriesView
+from carceles_desktop.ui.views.orders_view import OrdersView
+from carceles_desktop.ui.views.production_view import ProductionView
+from carceles_desktop.ui.views.products_view import ProductsView
 from carceles_desktop.ui.views.trainees_view import TraineesView
 from carceles_desktop.ui.views.users_view import UsersView
 from carceles_desktop.ui.views.workshops_view import WorkshopsView
@@ -89,6 +94,36 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Areas", "Attendance"),
         QStyle.StandardPixmap.SP_FileDialogInfoView,
         AttendanceView,
+    ),
+    Area(
+        "production",
+        QT_TRANSLATE_NOOP("Areas", "Production"),
+        QStyle.StandardPixmap.SP_DesktopIcon,
+        ProductionView,
+    ),
+    Area(
+        "deliveries",
+        QT_TRANSLATE_NOOP("Areas", "Deliveries"),
+        QStyle.StandardPixmap.SP_ArrowForward,
+        DeliveriesView,
+    ),
+    Area(
+        "orders",
+        QT_TRANSLATE_NOOP("Areas", "Orders"),
+        QStyle.StandardPixmap.SP_FileDialogListView,
+        OrdersView,
+    ),
+    Area(
+        "clients",
+        QT_TRANSLATE_NOOP("Areas", "Clients"),
+        QStyle.StandardPixmap.SP_DriveNetIcon,
+        ClientsView,
+    ),
+    Area(
+        "products",
+        QT_TRANSLATE_NOOP("Areas", "Products"),
+        QStyle.StandardPixmap.SP_DirClosedIcon,
+        ProductsView,
     ),
     Area(
         "users",

@@ -31,7 +31,18 @@ def test_window_shows_only_the_areas_that_exist_in_spanish(
     assert areas[:2] == ["Talleres", "Internos"]
     keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
     # An administrator sees every area, Administración and Auditoría included.
-    assert keys == ["workshops", "trainees", "attendance", "users", "audit"]
+    assert keys == [
+        "workshops",
+        "trainees",
+        "attendance",
+        "production",
+        "deliveries",
+        "orders",
+        "clients",
+        "products",
+        "users",
+        "audit",
+    ]
     assert window.windowTitle() == PRODUCT
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Archivo", "&Editar", "&Ver", "A&yuda"]
