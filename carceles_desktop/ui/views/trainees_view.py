@@ -1,6 +1,7 @@
 """The Internos area: the trainees list and the selected trainee's record.
 
-Administrators also find "Exportar datos personales…" in the list's context menu.
+Administrators also find "Exportar datos personales…" in the list's context menu; the
+toolbar and the rest of that menu (new, edit, enrol, transfer …) are :mod:`.trainee_actions`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from carceles_desktop.ui.models.trainees_table import TraineesTableModel
 from carceles_desktop.ui.personal_data_export import export_trainee, may_export
 from carceles_desktop.ui.views import html_parts as h
 from carceles_desktop.ui.views.list_view import ListView
+from carceles_desktop.ui.views.trainee_actions import TraineeActions
 
 translate = QCoreApplication.translate
 
@@ -42,6 +44,7 @@ class TraineesView(ListView):
             self.table.selectionModel().selectionChanged.connect(
                 lambda *_: self.export_action.setEnabled(self._selected_row() is not None)
             )
+        self.actions_bar = TraineeActions(self, ctx)
 
     def _selected_row(self) -> TraineeRow | None:
         rows = self.table.selectionModel().selectedRows()
