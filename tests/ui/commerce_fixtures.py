@@ -51,8 +51,9 @@ class Shop:
         return draft.id
 
 
-@pytest.fixture
-def shop(tmp_path: Path) -> Iterator[Shop]:
+@pytest.fixture(name="shop")
+def shop_fixture(tmp_path: Path) -> Iterator[Shop]:
+    """A fresh copy of the seeded world; its context is the head of work of Lurigancho."""
     database, world = seeded_database(tmp_path)
     yield Shop(database, world, ServiceContext(database, world.jefe))
     database.dispose()

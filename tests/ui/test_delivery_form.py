@@ -14,7 +14,7 @@ from carceles_desktop.services import deliveries
 from carceles_desktop.ui.dialogs.delivery_dialog import DeliveryDialog
 from carceles_desktop.ui.dialogs.small_form import SmallForm
 from carceles_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
-from tests.ui.commerce_fixtures import Shop, shop  # noqa: F401 - the fixture
+from tests.ui.commerce_fixtures import Shop, shop_fixture  # noqa: F401 - the fixture
 
 APRIL = date(2026, 4, 1)
 
@@ -42,7 +42,7 @@ def _fill(dialog: DeliveryDialog, shop: Shop, batch_id: int, quantity: str) -> N
 
 
 @pytest.fixture
-def new_note(qtbot: Any, shop: Shop) -> DeliveryDialog:  # noqa: F811 - the fixture
+def new_note(qtbot: Any, shop: Shop) -> DeliveryDialog:
     dialog = DeliveryDialog(shop.ctx, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -64,7 +64,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_draft_takes_a_batch_and_shows_what_is_left(
     new_note: DeliveryDialog,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
 ) -> None:
     batch = shop.finished("20")
     new_note.form._fill_batches()  # the batch was finished after the form opened
@@ -87,7 +87,7 @@ def test_a_draft_takes_a_batch_and_shows_what_is_left(
 
 def test_over_delivery_is_refused_on_its_cell_and_nothing_is_saved(
     new_note: DeliveryDialog,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
 ) -> None:
     batch = shop.finished("20")
     shop.issued_note(batch, "15")
@@ -99,7 +99,8 @@ def test_over_delivery_is_refused_on_its_cell_and_nothing_is_saved(
     assert new_note.form.lines.error_cell() == (0, "quantity")
     message = new_note.form.lines.error.text()
     assert new_note.form.lines.error.isVisibleTo(new_note)
-    assert "5" in message and "8" in message  # what is left, what was asked
+    assert "5" in message  # what is left
+    assert "8" in message  # what was asked
     assert _count(shop) == 1  # only the note issued before
     assert shop.remaining(batch) == Decimal("5.000")
 
@@ -107,7 +108,7 @@ def test_over_delivery_is_refused_on_its_cell_and_nothing_is_saved(
 def test_issuing_asks_first_then_shows_the_number_and_takes_the_units(
     new_note: DeliveryDialog,
     shop: Shop,
-    asked: list[str],  # noqa: F811
+    asked: list[str],
 ) -> None:
     batch = shop.finished("20")
     new_note.form._fill_batches()
@@ -128,7 +129,7 @@ def test_issuing_asks_first_then_shows_the_number_and_takes_the_units(
 def test_issuing_declined_leaves_a_draft_without_number(
     new_note: DeliveryDialog,
     shop: Shop,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(DeliveryDialog, "ask", classmethod(lambda cls, *args: False))
     batch = shop.finished("20")
@@ -145,7 +146,7 @@ def test_annulling_returns_the_units_and_keeps_the_number(
     qtbot: Any,
     shop: Shop,
     asked: list[str],
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     batch = shop.finished("20")
     note = shop.issued_note(batch, "12")
@@ -176,7 +177,7 @@ def test_annul_refused_reason_stays_in_the_form(
     qtbot: Any,
     shop: Shop,
     asked: list[str],
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     batch = shop.finished("20")
     note = shop.issued_note(batch, "12")
@@ -196,7 +197,8 @@ def test_annul_refused_reason_stays_in_the_form(
 
     monkeypatch.setattr(SmallForm, "ask", classmethod(open_form))
     dialog.annul_button.click()
-    assert seen and seen[0]  # the service's message, under the reason
+    assert len(seen) == 1
+    assert seen[0]  # the service's message, under the reason
     assert dialog.detail is not None
     assert dialog.detail.state is DeliveryState.EMITIDA
     assert shop.remaining(batch) == Decimal("8.000")
@@ -205,7 +207,7 @@ def test_annul_refused_reason_stays_in_the_form(
 def test_printing_counts_the_copy_and_shows_the_preview(
     qtbot: Any,
     shop: Shop,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     batch = shop.finished("20")
     note = shop.issued_note(batch, "5")
