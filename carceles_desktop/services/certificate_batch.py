@@ -31,6 +31,8 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy import select
+
 from carceles_desktop.documents.base import write_atomically
 from carceles_desktop.documents.certificate import Cancelled
 from carceles_desktop.documents.certificate import render_certificates as render_pages
@@ -38,6 +40,7 @@ from carceles_desktop.documents.certificate_data import CertificateData
 from carceles_desktop.domain.catalogues import Establishment
 from carceles_desktop.domain.certificates import Certificate
 from carceles_desktop.domain.enrolments import Enrolment
+from carceles_desktop.domain.workshops import Workshop
 from carceles_desktop.errors import NotFound
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from carceles_desktop.services import audit
@@ -128,11 +131,14 @@ def _opener(
     return source
 
 
-def _establishment_code(uow: UnitOfWork, enrolment_id: int) -> str | None:
-    enrolment = uow.session.get(Enrolment, enrolment_id)
-    if enrolment is None:
-        return None
-    return uow.session.get_one(Establishment, enrolment.workshop.establishment_id).code
+def _establishment_codes(uow: UnitOfWork, enrolment_ids: Sequence[int]) -> dict[int, str]:
+    query = (
+        select(Enrolment.id, Establishment.code)
+        .join(Workshop, Workshop.id == Enrolment.workshop_id)
+        .join(Establishment, Establishment.id == Workshop.establishment_id)
+        .where(Enrolment.id.in_(sorted(set(enrolment_ids))))
+    )
+    return {eid: code for eid, code in uow.session.execute(query)}
 
 
 def issue_certificates(
@@ -172,11 +178,12 @@ def issue_certificates(
     signers: dict[str, Signer] = {}
     total = len(enrolment_ids)
     with _opener(source)() as uow:
+        codes = _establishment_codes(uow, enrolment_ids)
         for done, enrolment_id in enumerate(enrolment_ids):
             if should_cancel is not None and should_cancel():
                 uow.rollback()
                 return BatchIssueResult((), tuple(skipped), True, _since(started))
-            code = _establishment_code(uow, enrolment_id)
+            code = codes.get(enrolment_id)
             if code is not None and code not in signers:
                 signers[code] = open_signer(uow, code, on, passphrase)
             try:

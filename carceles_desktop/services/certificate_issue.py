@@ -33,7 +33,7 @@ from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services import audit, numbering
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.certificate_eligibility import Eligibility, judge_enrolments
-from carceles_desktop.services.certificate_queries import CertificateRow, certificate_row
+from carceles_desktop.services.certificate_queries import CertificateRow, new_certificate_row
 from carceles_desktop.services.certificate_snapshot import (
     Period,
     book_folio,
@@ -293,4 +293,6 @@ def issue_judged(
             "replaces": replaces.number if replaces is not None else None,
         },
     )
-    return certificate_row(uow, certificate)
+    issuer = actor.username if actor.user_id is not None else None
+    workshop = (enrolment.workshop.id, enrolment.workshop.code)
+    return new_certificate_row(certificate, workshop, replaces.number if replaces else None, issuer)

@@ -150,9 +150,18 @@ def check_certificate_scope(
         )
 
 
+@dataclass(frozen=True)
+class _Links:
+    """What a certificate row shows from other records."""
+
+    workshop: tuple[int, str] | None = None
+    replaces: str | None = None
+    replaced_by: tuple[int, str] | None = None
+    issuer: str | None = None
+
+
 def _detail(uow: UnitOfWork, certificate: Certificate) -> CertificateRow:
     session = uow.session
-    printed = read_snapshot(certificate.snapshot)
     workshop = None
     if certificate.enrolment_id is not None:
         workshop = session.execute(
@@ -173,6 +182,18 @@ def _detail(uow: UnitOfWork, certificate: Certificate) -> CertificateRow:
         if certificate.issued_by_user_id is not None
         else None
     )
+    links = _Links(
+        (workshop[0], workshop[1]) if workshop else None,
+        replaces,
+        (replaced_by[0], replaced_by[1]) if replaced_by else None,
+        issuer,
+    )
+    return _assemble(certificate, links)
+
+
+def _assemble(certificate: Certificate, links: _Links) -> CertificateRow:
+    printed = read_snapshot(certificate.snapshot)
+    workshop, replaced_by = links.workshop, links.replaced_by
     return CertificateRow(
         id=certificate.id,
         uuid=certificate.uuid,
@@ -195,13 +216,13 @@ def _detail(uow: UnitOfWork, certificate: Certificate) -> CertificateRow:
         start=date.fromisoformat(printed["start"]),
         end=date.fromisoformat(printed["end"]),
         issued_on=certificate.issued_on,
-        issued_by=issuer,
+        issued_by=links.issuer,
         override_reason=certificate.override_reason,
         key_id=certificate.key_id,
         annulled_on=certificate.annulled_on,
         annul_reason=certificate.annul_reason,
         replaces_id=certificate.replaces_id,
-        replaces_number=replaces,
+        replaces_number=links.replaces,
         replaced_by_id=replaced_by[0] if replaced_by else None,
         replaced_by_number=replaced_by[1] if replaced_by else None,
         reprint_count=certificate.reprint_count,
@@ -215,6 +236,16 @@ def _detail(uow: UnitOfWork, certificate: Certificate) -> CertificateRow:
 def certificate_row(uow: UnitOfWork, certificate: Certificate) -> CertificateRow:
     """The row of a loaded certificate (no permission check; for the certificate services)."""
     return _detail(uow, certificate)
+
+
+def new_certificate_row(
+    certificate: Certificate,
+    workshop: tuple[int, str],
+    replaces: str | None,
+    issuer: str | None,
+) -> CertificateRow:
+    """The row of a certificate just issued, from what the issuer knows (no query)."""
+    return _assemble(certificate, _Links(workshop, replaces, None, issuer))
 
 
 def workshop_of(uow: UnitOfWork, certificate: Certificate) -> int | None:

@@ -270,3 +270,32 @@ def seeded_database(folder: Path) -> tuple[Database, World]:
     path = folder / "certificates.sqlite3"
     shutil.copyfile(template, path)
     return open_database_at(path), world
+
+
+def issue_in_child(url: str, enrolment_id: int, barrier: Any, results: Any) -> None:
+    """Issue one certificate from a separate process, when every process is ready.
+
+    Runs in a process started with ``spawn``; puts on ``results`` either
+    ``("issued", enrolment_id, number)``, ``("conflict", enrolment_id, text)`` or
+    ``("error", enrolment_id, repr)`` for anything unexpected.
+    """
+    from carceles_desktop.errors import Conflict
+    from carceles_desktop.services import certificates
+
+    database = Database(parse_target(url), create_database_engine(parse_target(url)))
+    try:
+        # Wait *outside* any transaction: on SQLite the first statement takes the write
+        # lock, and a process holding it at the barrier would stall the other.
+        barrier.wait(timeout=60)
+        with database.unit_of_work() as uow:
+            row = certificates.issue_certificate(
+                uow, ADMIN, enrolment_id, passphrase=PASSPHRASE, on=ISSUE_DAY, today=TODAY
+            )
+            uow.commit()
+        results.put(("issued", enrolment_id, row.number))
+    except Conflict as exc:
+        results.put(("conflict", enrolment_id, str(exc)))
+    except Exception as exc:  # reported to the parent, which fails the test
+        results.put(("error", enrolment_id, repr(exc)))
+    finally:
+        database.dispose()
