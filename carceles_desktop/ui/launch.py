@@ -3,7 +3,8 @@
 The composition root (``app.py``) opens the database and hands over a
 :class:`WindowStart`; nothing here touches storage.  A database without users gets the
 first-run wizard instead of the login dialog; an account whose password was reset must
-choose a new one before the window opens.
+choose a new one before the window opens.  A database opened read-only (another computer
+holds it) gives a read-only window without automatic backups.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from carceles_desktop.ui import workers
 from carceles_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 from carceles_desktop.ui.dialogs.login_dialog import LoginDialog
 from carceles_desktop.ui.dialogs.password_dialog import ensure_password_changed
-from carceles_desktop.ui.main_window import PRODUCT, MainWindow
+from carceles_desktop.ui.main_window import BACKUP_CHECK_MS, PRODUCT, MainWindow
 from carceles_desktop.ui.translation import install_translators
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ class WindowStart:
         first_run: the database has no user yet: run the first-run wizard (it creates
             the administrator and signs him in) instead of the login dialog.
         area: the area to open on (its key, e.g. "trainees"), when the user may see it.
+        read_only: the database was opened read-only (another computer holds it).
+        heartbeat: tells the instance lock the window is alive (None: no lock held).
     """
 
     database: Any
@@ -60,6 +63,8 @@ class WindowStart:
     screenshot: Path | None = None
     first_run: bool = False
     area: str | None = None
+    read_only: bool = False
+    heartbeat: Callable[[], None] | None = None
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -73,21 +78,38 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def prepare_application(lang: str, argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication with the translations of ``lang`` installed (once).
+
+    The composition root calls it before the window exists, so that the questions asked
+    while opening the database (in use elsewhere, damaged) speak the user's language.
+    """
+    app = application(argv)
+    if app.property("carceles_lang") != lang:
+        install_translators(app, lang)
+        app.setProperty("carceles_lang", lang)
+    return app
+
+
 def run_window(start: WindowStart, argv: list[str] | None = None) -> int:
     """Show the window until the user quits; return the exit code.
 
     Returns 0 when the user quits (or cancels the sign-in), 1 when a screenshot could
     not be written.
     """
-    app = application(argv)
-    install_translators(app, start.lang)
+    app = prepare_application(start.lang, argv)
     actor = start.actor or sign_in(start, app)
     if actor is None:
         return 0
-    ctx = ServiceContext(start.database, actor, demo=start.demo)
+    ctx = ServiceContext(start.database, actor, demo=start.demo, read_only_mode=start.read_only)
     if not ensure_password_changed(ctx):
         return 0
-    window = MainWindow(ctx, authenticate=start.authenticate)
+    window = MainWindow(
+        ctx,
+        authenticate=start.authenticate,
+        heartbeat=start.heartbeat,
+        backup_check_ms=BACKUP_CHECK_MS,
+    )
     if start.area is not None:
         try:
             window.show_area(start.area)

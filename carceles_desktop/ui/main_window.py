@@ -3,14 +3,18 @@
 It also locks: after the idle minutes of the settings (or at once with Ctrl+L) the
 content gives way to the lock screen, the menus go dark and open dialogs close, until
 the same user types his password again.
+
+While open it keeps the database safe: automatic backups and the Archivo menu's backup,
+restore and check (:mod:`.backup_keeper`), and the instance lock's heartbeat.  A window
+opened read-only says so in its title and status bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,9 +33,11 @@ from carceles_desktop.errors import AppError, PermissionDenied
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services import users
 from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.services.settings import Settings, get_settings
 from carceles_desktop.ui import messages
 from carceles_desktop.ui.areas import AREAS, Area, AreaView
+from carceles_desktop.ui.backup_keeper import BackupKeeper
 from carceles_desktop.ui.dialogs.login_dialog import Authenticate
 from carceles_desktop.ui.dialogs.password_dialog import ChangePasswordDialog
 from carceles_desktop.ui.dialogs.settings_dialog import SettingsDialog
@@ -43,11 +49,18 @@ translate = QCoreApplication.translate
 
 #: The product's name; a proper name, the same in every language.
 PRODUCT = "Cárceles Productivas — Gestión de Talleres"
+#: How often the window tells the instance lock it is alive (other computers wait hours).
+HEARTBEAT_MS = 10 * 60 * 1000
+#: How often the window asks whether an automatic backup is due.
+BACKUP_CHECK_MS = 60 * 1000
 
 
-def window_title(demo: bool) -> str:
-    """The window title, marking the demo database unmistakably."""
-    return f"{PRODUCT} [DEMO]" if demo else PRODUCT
+def window_title(demo: bool, read_only: bool = False) -> str:
+    """The window title, marking the demo database and a read-only window unmistakably."""
+    title = f"{PRODUCT} [DEMO]" if demo else PRODUCT
+    if read_only:
+        title += " — " + translate("MainWindow", "READ-ONLY")
+    return title
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +72,8 @@ class MainWindow(QMainWindow):
         pages: the content and, while locked, the lock screen in its place.
         idle_lock: counts the idle time; its timeout locks the window.
         lock_screen: the lock screen, once the window has locked.
+        backups: automatic backups and the Archivo menu's backup, restore and check.
+        heartbeat_timer: calls ``heartbeat`` (the instance lock's) every ``heartbeat_ms``.
     """
 
     def __init__(
@@ -68,7 +83,11 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         areas: Sequence[Area] = AREAS,
         authenticate: Authenticate | None = None,
+        heartbeat: Callable[[], None] | None = None,
+        heartbeat_ms: int = HEARTBEAT_MS,
+        backup_check_ms: int | None = None,
     ) -> None:
+        """Build the window; ``backup_check_ms`` None turns automatic backups off (tests)."""
         super().__init__()
         self.ctx = ctx
         self._settings = settings if settings is not None else QSettings()
@@ -77,7 +96,8 @@ class MainWindow(QMainWindow):
         self._authenticate = authenticate if ctx.actor.user_id is not None else None
         self._actions: list[QAction] = []
         self.lock_screen: LockScreen | None = None
-        self.setWindowTitle(window_title(ctx.demo))
+        self.setWindowTitle(window_title(ctx.demo, ctx.read_only_mode))
+        self.backups = BackupKeeper(self, ctx, interval_ms=backup_check_ms)
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         self.pages = QStackedWidget()
@@ -91,6 +111,12 @@ class MainWindow(QMainWindow):
         self.idle_lock.idle.connect(self.lock)
         if self.can_lock():
             self.idle_lock.start()
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(heartbeat_ms)
+        if heartbeat is not None:
+            self.heartbeat_timer.timeout.connect(heartbeat)
+            self.heartbeat_timer.start()
+        self.backups.start()
 
     # ------------------------------------------------------------------ building
 
@@ -130,11 +156,23 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        self.backup_action = self._action(
+            translate("MainWindow", "&Back up now"), None, self.backups.backup_now
+        )
+        self.restore_action = self._action(
+            translate("MainWindow", "&Restore a backup…"), None, self.backups.restore_from_file
+        )
+        self.check_action = self._action(
+            translate("MainWindow", "&Verify the database"), None, self.backups.verify_database
+        )
+        for action in (self.backup_action, self.restore_action, self.check_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         self.password_action = self._action(
             translate("MainWindow", "Change &password…"), None, self.change_password
         )
-        self.password_action.setEnabled(self.ctx.actor.user_id is not None)
         file_menu.addAction(self.password_action)
+        self._enable_by_role()
         self.lock_action = self._action(
             translate("MainWindow", "&Lock"), QKeySequence("Ctrl+L"), self.lock
         )
@@ -178,7 +216,21 @@ class MainWindow(QMainWindow):
         )
         status = self.statusBar()
         status.addWidget(self.database_label, 1)
+        if self.ctx.read_only_mode:
+            self.read_only_label = QLabel(
+                translate("MainWindow", "Read-only: another computer is using this database")
+            )
+            self.read_only_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            status.addPermanentWidget(self.read_only_label)
         status.addPermanentWidget(self.user_label)
+
+    def _enable_by_role(self) -> None:
+        """Enable the actions this user, and a read-only window, may use."""
+        actor, writable = self.ctx.actor, not self.ctx.read_only_mode
+        self.password_action.setEnabled(actor.user_id is not None and writable)
+        self.backup_action.setEnabled(allowed(actor, Action.BACKUP))
+        self.restore_action.setEnabled(allowed(actor, Action.BACKUP) and writable)
+        self.check_action.setEnabled(allowed(actor, Action.VIEW))
 
     # ------------------------------------------------------------------ areas
 
@@ -261,7 +313,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
         for action in self._actions:
             action.setEnabled(True)
-        self.password_action.setEnabled(self.ctx.actor.user_id is not None)
+        self._enable_by_role()
         self.menuBar().setEnabled(True)
         self.statusBar().show()
         self.idle_lock.start()
@@ -315,14 +367,34 @@ class MainWindow(QMainWindow):
             cast(AreaView, self.stack.widget(index)).save_state(self._settings)
         self._settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the window's state on the way out (an area with unsaved work may refuse)."""
+    def areas_may_close(self) -> bool:
+        """Ask every area with unsaved work (save, discard or stay); False if one stays."""
         for index in range(self.stack.count()):
             confirm = getattr(self.stack.widget(index), "confirm_close", None)
             if confirm is not None and not confirm():
-                event.ignore()
-                return
+                return False
+        return True
+
+    def reload_areas(self) -> None:
+        """Read again every area that has been read (after a restore)."""
+        for index in range(self.stack.count()):
+            view = cast(AreaView, self.stack.widget(index))
+            if view is self.current_view() or view.is_ready():
+                view.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window's state on the way out (an area with unsaved work may refuse).
+
+        The closing backup runs first; the window closes when it is done.
+        """
+        if not self.areas_may_close():
+            event.ignore()
+            return
         self.save_state()
+        if not self.backups.may_close(self.close):
+            event.ignore()
+            return
+        self.heartbeat_timer.stop()
         super().closeEvent(event)
 
 
