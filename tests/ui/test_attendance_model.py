@@ -203,6 +203,21 @@ def test_a_sheet_read_again_keeps_the_unsaved_changes(model: AttendanceModel) ->
     assert not model.is_dirty()
 
 
+def test_settled_changes_become_the_saved_values(model: AttendanceModel) -> None:
+    dirty: list[bool] = []
+    model.dirtyChanged.connect(dirty.append)
+    model.set_entry(0, _col(model, 2), Cell(P, D("6")))
+    model.set_entry(0, _col(model, 1), None)
+    model.settle()
+    assert dirty == [True, False]
+    assert model.changes() == []
+    assert model.entry(0, _col(model, 2)) == Cell(P, D("6"))
+    assert model.entry(0, _col(model, 1)) is None
+    assert model.index(0, model.hours_column).data() == "6"
+    model.set_entry(0, _col(model, 2), Cell(P, D("6")))  # the saved value: no change
+    assert not model.is_dirty()
+
+
 def test_the_model_passes_the_tester(qtmodeltester: Any, model: AttendanceModel) -> None:
     qtmodeltester.check(model)
     empty = AttendanceModel()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import func, select
 
 from carceles_desktop.domain.trainees import Trainee
@@ -170,4 +171,5 @@ def test_cancel_stops_the_reading(
     assert dialog.preview is None
     assert not dialog.import_button.isEnabled()
     assert not dialog.cancel_button.isVisibleTo(dialog)
-    assert dialog.summary.text() == "Cancelled; nothing was written."
+    cancelled = QCoreApplication.translate("ImportDialog", "Cancelled; nothing was written.")
+    assert dialog.summary.text() == cancelled

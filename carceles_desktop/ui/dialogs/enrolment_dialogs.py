@@ -32,7 +32,7 @@ from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.enrolments import TRANSITIONS, EnrolmentRow
 from carceles_desktop.services.trainees import TraineeRow
 from carceles_desktop.ui import messages
-from carceles_desktop.ui.dialogs.field_form import FieldForm
+from carceles_desktop.ui.dialogs.field_form import FieldForm, grow_to_fit
 from carceles_desktop.ui.labels import date_text, label
 
 translate = QCoreApplication.translate
@@ -104,6 +104,7 @@ class RecordDialog(QDialog):
                 messages.show_error(self, exc)
             else:
                 self.form.show_error(exc)
+                grow_to_fit(self)
             return
         self.result_row = row
         self.accept()

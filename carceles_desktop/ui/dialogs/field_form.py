@@ -31,6 +31,20 @@ def message_label() -> QLabel:
     return line
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make a window tall enough for its wrapped messages at its present width.
+
+    A window's minimum size ignores height-for-width (word-wrapped labels), so a message
+    that wraps onto a second line would squeeze the rows instead of growing the window.
+    """
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(window.width())
+    if needed > window.height():
+        window.resize(window.width(), needed)
+
+
 class FieldForm:
     """The rows of a form and the message under each.
 

@@ -92,14 +92,15 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        tr = translate
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(tr("ImportDialog", "An .xlsx or .csv file"))
-        self.choose_button = QPushButton(tr("ImportDialog", "Choose file…"))
+        self.path_edit.setPlaceholderText(translate("ImportDialog", "An .xlsx or .csv file"))
+        self.choose_button = QPushButton(translate("ImportDialog", "Choose file…"))
         self.choose_button.clicked.connect(self.choose)
         self.establishment = QComboBox()
-        self.establishment.addItem(tr("ImportDialog", "As the file or the settings say"), None)
+        self.establishment.addItem(
+            translate("ImportDialog", "As the file or the settings say"), None
+        )
         with self._ctx.reading() as uow:
             for place in catalogues.list_establishments(uow):
                 self.establishment.addItem(f"{place.name} ({place.code})", place.code)
@@ -108,15 +109,17 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.choose_button)
         top = QFormLayout()
-        top.addRow(tr("ImportDialog", "File:"), file_row)
-        top.addRow(tr("ImportDialog", "Establishment of rows without one:"), self.establishment)
+        top.addRow(translate("ImportDialog", "File:"), file_row)
+        top.addRow(
+            translate("ImportDialog", "Establishment of rows without one:"), self.establishment
+        )
         self.progress = QProgressBar()
-        self.cancel_button = QPushButton(tr("ImportDialog", "Cancel"))
+        self.cancel_button = QPushButton(translate("ImportDialog", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         running = QHBoxLayout()
         running.addWidget(self.progress, 1)
         running.addWidget(self.cancel_button)
-        self.summary = QLabel(tr("ImportDialog", "Choose the file to import."))
+        self.summary = QLabel(translate("ImportDialog", "Choose the file to import."))
         self.summary.setWordWrap(True)
         self.problems = ImportProblemsModel(self)
         self.table = QTableView()
@@ -126,12 +129,12 @@ class ImportDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.mapping_box = QGroupBox(tr("ImportDialog", "Columns not recognised"))
+        self.mapping_box = QGroupBox(translate("ImportDialog", "Columns not recognised"))
         self.mapping_form = QFormLayout(self.mapping_box)
         self.mapping_box.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.import_button = self.buttons.addButton(
-            tr("ImportDialog", "Import"), QDialogButtonBox.ButtonRole.ActionRole
+            translate("ImportDialog", "Import"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.import_button.clicked.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)

@@ -37,7 +37,7 @@ from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.services.settings import get_settings
 from carceles_desktop.services.trainees import InvalidFields, TraineeInput, TraineeRow
 from carceles_desktop.ui import messages
-from carceles_desktop.ui.dialogs.field_form import DateField, FieldForm
+from carceles_desktop.ui.dialogs.field_form import DateField, FieldForm, grow_to_fit
 from carceles_desktop.ui.labels import label
 
 translate = QCoreApplication.translate
@@ -84,7 +84,7 @@ class TraineeDialog(QDialog):
             self._touched.update(self.form.inputs)
         self._connect()
         self.check()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
     # ------------------------------------------------------------------ reading
 
@@ -116,7 +116,6 @@ class TraineeDialog(QDialog):
         return combo
 
     def _build(self) -> None:
-        tr = translate
         new = self._id is None
         establishment = self._combo(
             [(f"{e.name} ({e.code})", e.code) for e in self._establishments], blank=True
@@ -124,35 +123,41 @@ class TraineeDialog(QDialog):
         establishment.setEnabled(new)
         if not new:
             establishment.setToolTip(
-                tr("TraineeDialog", "To move the trainee to another establishment, transfer him.")
+                translate(
+                    "TraineeDialog", "To move the trainee to another establishment, transfer him."
+                )
             )
-        self._add("establishment_code", tr("TraineeDialog", "Establishment:"), establishment)
-        self._add("inmate_code", tr("TraineeDialog", "Inmate code:"), QLineEdit())
+        self._add("establishment_code", translate("TraineeDialog", "Establishment:"), establishment)
+        self._add("inmate_code", translate("TraineeDialog", "Inmate code:"), QLineEdit())
         doc_types = [(label(kind), kind) for kind in DocumentType]
         self._add(
-            "doc_type", tr("TraineeDialog", "Document type:"), self._combo(doc_types, blank=False)
+            "doc_type",
+            translate("TraineeDialog", "Document type:"),
+            self._combo(doc_types, blank=False),
         )
-        self._add("doc_number", tr("TraineeDialog", "Document number:"), QLineEdit())
-        self._add("paternal_surname", tr("TraineeDialog", "Paternal surname:"), QLineEdit())
-        self._add("maternal_surname", tr("TraineeDialog", "Maternal surname:"), QLineEdit())
-        self._add("given_names", tr("TraineeDialog", "Given names:"), QLineEdit())
+        self._add("doc_number", translate("TraineeDialog", "Document number:"), QLineEdit())
+        self._add("paternal_surname", translate("TraineeDialog", "Paternal surname:"), QLineEdit())
+        self._add("maternal_surname", translate("TraineeDialog", "Maternal surname:"), QLineEdit())
+        self._add("given_names", translate("TraineeDialog", "Given names:"), QLineEdit())
         sexes = [(label(sex), sex) for sex in Sex]
-        self._add("sex", tr("TraineeDialog", "Sex:"), self._combo(sexes, blank=new))
-        self._add("birth_date", tr("TraineeDialog", "Birth date:"), DateField())
+        self._add("sex", translate("TraineeDialog", "Sex:"), self._combo(sexes, blank=new))
+        self._add("birth_date", translate("TraineeDialog", "Birth date:"), DateField())
         nationality = QLineEdit("Peruana")
-        self._add("nationality", tr("TraineeDialog", "Nationality:"), nationality)
-        self._add("admission_date", tr("TraineeDialog", "Admission date:"), DateField())
+        self._add("nationality", translate("TraineeDialog", "Nationality:"), nationality)
+        self._add("admission_date", translate("TraineeDialog", "Admission date:"), DateField())
         situations = [(label(s), s) for s in LegalSituation]
         self._add(
             "legal_situation",
-            tr("TraineeDialog", "Legal situation:"),
+            translate("TraineeDialog", "Legal situation:"),
             self._combo(situations, blank=new),
         )
-        first = QCheckBox(tr("TraineeDialog", "First-time offender (primario)"))
+        first = QCheckBox(translate("TraineeDialog", "First-time offender (primario)"))
         first.setChecked(True)
         self._add("first_offender", "", first)
-        self._add("release_date", tr("TraineeDialog", "Release date:"), DateField())
-        self._add("redemption_rule", tr("TraineeDialog", "Redemption case:"), self._case_picker())
+        self._add("release_date", translate("TraineeDialog", "Release date:"), DateField())
+        self._add(
+            "redemption_rule", translate("TraineeDialog", "Redemption case:"), self._case_picker()
+        )
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555;")
         self.hint.setWordWrap(True)
@@ -299,6 +304,7 @@ class TraineeDialog(QDialog):
         )
         self.hint.setVisible(bool(hidden))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not found)
+        grow_to_fit(self)
         return not found
 
     # ------------------------------------------------------------------ saving
@@ -316,6 +322,7 @@ class TraineeDialog(QDialog):
         except InvalidFields as exc:
             for problem in exc.problems:
                 self.form.show(problem.field, problem.text)
+            grow_to_fit(self)
             return
         except AppError as exc:
             elsewhere = exc.field is not None and exc.field not in self.form.inputs
@@ -323,6 +330,7 @@ class TraineeDialog(QDialog):
                 messages.show_error(self, exc)
             else:
                 self.form.show_error(exc)  # e.g. the same document: under the number
+                grow_to_fit(self)
             return
         self.saved = row
         self.accept()

@@ -59,6 +59,20 @@ from carceles_desktop.ui.qt_signals import emit
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _Role = Qt.ItemDataRole
+#: The roles the sheet answers; Qt asks for others on every paint (checked first).
+_ROLES = frozenset(
+    {
+        _Role.DisplayRole,
+        _Role.EditRole,
+        _Role.BackgroundRole,
+        _Role.ForegroundRole,
+        _Role.FontRole,
+        _Role.ToolTipRole,
+        _Role.TextAlignmentRole,
+    }
+)
+_CLOSED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_OPEN = _CLOSED | Qt.ItemFlag.ItemIsEditable
 translate = QCoreApplication.translate
 
 
@@ -90,12 +104,13 @@ class AttendanceModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._state = SheetState()
+        self._days = 0  # kept apart: Qt asks for it thousands of times a paint
         self._day_headings: list[str] = []
         self._day_tips: list[str] = []
         self._unsaved_font = QFont()
         self._unsaved_font.setBold(True)
         self._unsaved_font.setItalic(True)
-        self._narrow: tuple[QFont, QFont] | None = None
+        self._narrow: dict[int, tuple[QFont, QFont]] = {}
 
     # ------------------------------------------------------------------ the sheet
 
@@ -109,6 +124,7 @@ class AttendanceModel(QAbstractTableModel):
         was_dirty = self.is_dirty()
         self.beginResetModel()
         self._state = SheetState(sheet, self._state.kept() if keep_dirty else None)
+        self._days = self._state.day_count
         days = sheet.days if sheet else ()
         self._day_headings = [_day_heading(d.day) for d in days]
         self._day_tips = [_day_tip(d.day, d.holiday) for d in days]
@@ -116,14 +132,14 @@ class AttendanceModel(QAbstractTableModel):
         if was_dirty != self.is_dirty():
             emit(self, "dirtyChanged", (bool, self.is_dirty()))
 
-    def set_narrow_fonts(self, plain: QFont, unsaved: QFont) -> None:
-        """Fonts for texts wider than a day column ("7.25"); the view sizes them."""
-        self._narrow = (plain, unsaved)
+    def set_narrow_fonts(self, fonts: dict[int, tuple[QFont, QFont]]) -> None:
+        """Fonts (plain, unsaved) by length of text, for texts wider than a day column."""
+        self._narrow = dict(fonts)
 
     @property
     def day_count(self) -> int:
         """Days of the month shown (the day columns come first)."""
-        return self._state.day_count
+        return self._days
 
     @property
     def hours_column(self) -> int:
@@ -257,6 +273,16 @@ class AttendanceModel(QAbstractTableModel):
         """The unsaved changes, as the service takes them."""
         return self._state.changes()
 
+    def settle(self) -> None:
+        """The changes were saved: show them as saved (no longer bold, no refusal)."""
+        was_dirty = self.is_dirty()
+        self._state.settle()
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self._cells_changed(self.index(0, 0), last)
+        if was_dirty:
+            emit(self, "dirtyChanged", (bool, False))
+
     def discard_changes(self) -> None:
         """Forget every unsaved change."""
         self.set_sheet(self.sheet)
@@ -284,7 +310,7 @@ class AttendanceModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Qt: text, shading, fonts and tips of a cell."""
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         if column >= self.day_count:
@@ -320,10 +346,11 @@ class AttendanceModel(QAbstractTableModel):
         return None if self.is_editable(row, column) else CLOSED
 
     def _cell_font(self, row: int, column: int) -> QFont | None:
-        """Bold italics for unsaved cells; the narrow fonts for quarter hours."""
+        """Bold italics for unsaved cells; narrower fonts for "7.5" or "7.25"."""
         dirty = self.is_dirty_cell(row, column)
-        if self._narrow is not None and len(entry_text(self.entry(row, column))) > 3:
-            return self._narrow[dirty]
+        narrow = self._narrow.get(len(entry_text(self.entry(row, column))))
+        if narrow is not None:
+            return narrow[dirty]
         return self._unsaved_font if dirty else None
 
     def _total_data(self, row: int, column: int, role: int) -> Any:
@@ -384,10 +411,7 @@ class AttendanceModel(QAbstractTableModel):
         """Qt: a day may be edited only inside the enrolment and not in the future."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.is_editable(index.row(), index.column()):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _OPEN if self._state.is_editable(index.row(), index.column()) else _CLOSED
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Qt: take what was typed in a cell (hours, F, J, or nothing)."""

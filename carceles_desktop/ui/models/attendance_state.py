@@ -26,6 +26,7 @@ class SheetState:
 
     Attributes:
         sheet: the sheet as last read from the database.
+        day_count: days of the month (0 without a sheet).
     """
 
     def __init__(self, sheet: MonthSheet | None = None, kept: Kept | None = None) -> None:
@@ -36,6 +37,7 @@ class SheetState:
         self._editable = [[d.day in row.editable for d in days] for row in rows]
         self._columns = {d.day: c for c, d in enumerate(days)}
         self._rows = {row.enrolment_id: r for r, row in enumerate(rows)}
+        self.day_count = len(days)
         self._dirty: dict[tuple[int, int], Cell | None] = {}
         self._problems: dict[tuple[int, int], str] = {}
         for (enrolment_id, day), entry in (kept or {}).items():
@@ -52,11 +54,6 @@ class SheetState:
     def row_count(self) -> int:
         """Rows of the sheet (0 without one)."""
         return len(self._base)
-
-    @property
-    def day_count(self) -> int:
-        """Days of the month (0 without a sheet)."""
-        return len(self.sheet.days) if self.sheet else 0
 
     def day_of(self, column: int) -> date | None:
         """The day of a column, or None outside the days."""
@@ -144,6 +141,13 @@ class SheetState:
             else:
                 result.append(CellChange(enrolment, day, entry.hours, entry.status))
         return result
+
+    def settle(self) -> None:
+        """Take the unsaved changes as saved: they become what the database holds."""
+        for (row, column), entry in self._dirty.items():
+            self._base[row][column] = entry
+        self._dirty.clear()
+        self._problems.clear()
 
     def set_problems(self, problems: Sequence[CellProblem]) -> list[tuple[int, int]]:
         """Mark the cells the service refused; return their (row, column)."""

@@ -417,7 +417,10 @@ class AttendanceView(QWidget):
         except AppError as exc:
             messages.show_error(self, exc)
             return False
-        self.load_sheet()
+        # What was saved is exactly what the sheet shows: no need to read it again (F5
+        # does, to see what others saved meanwhile).
+        self.model.settle()
+        self.problems.show_problems([])
         self.status.setText(
             translate(
                 "AttendanceView", "Saved: {new} new, {changed} changed, {deleted} emptied."

@@ -43,6 +43,8 @@ from carceles_desktop.ui.qt_signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
+#: The widest texts of a day by length: the font of each length is sized for these.
+_WIDEST = ("F", "88", "8.5", "7.25", "10.25")
 _NUMBER_KEYS = frozenset("0123456789.,")
 _NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
@@ -106,33 +108,39 @@ class SheetTable(QTableView):
         metrics = self.fontMetrics()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # Days as narrow as "7.5", so that a 31-day month fits beside the names on a
-        # 1280-pixel screen; quarter hours ("7.25") get a smaller font (narrow_fonts).
+        # Narrow days, so that a 31-day month fits beside the names on a 1280-pixel
+        # screen; "7.5" and "7.25" get a font that fits (_narrow_fonts).
         header.setMinimumSectionSize(metrics.horizontalAdvance("30") + 6)
-        header.setDefaultSectionSize(metrics.horizontalAdvance("7.5") + 6)
+        header.setDefaultSectionSize(metrics.horizontalAdvance("88") + 10)
         header.setHighlightSections(True)
-        self.sheet_model.set_narrow_fonts(*self._narrow_fonts(header.defaultSectionSize()))
+        self.sheet_model.set_narrow_fonts(self._narrow_fonts(header.defaultSectionSize()))
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 8)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        rows.setMaximumWidth(metrics.averageCharWidth() * 34)
+        rows.setMaximumWidth(metrics.averageCharWidth() * 28)
         rows.setTextElideMode(Qt.TextElideMode.ElideRight)
 
-    def _narrow_fonts(self, width: int) -> tuple[QFont, QFont]:
-        """Plain and unsaved fonts small enough for "7.25" (the style keeps a margin)."""
+    def _narrow_fonts(self, width: int) -> dict[int, tuple[QFont, QFont]]:
+        """Fonts (plain, unsaved) small enough for the widest text of each length.
+
+        The style keeps a margin each side of a cell's text; texts that fit are left alone.
+        """
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        room = width - 2 * margin - 3  # 3: font sizes round to whole pixels
-        fonts = []
-        for unsaved in (False, True):
-            font = QFont(self.font())
-            font.setBold(unsaved)
-            font.setItalic(unsaved)
-            wide = QFontMetrics(font).horizontalAdvance("7.25")
-            if wide > room:
-                font.setPointSizeF(max(font.pointSizeF() * room / wide, 5.0))
-            fonts.append(font)
-        return fonts[0], fonts[1]
+        room = width - 2 * margin - 2  # 2: font sizes round to whole pixels
+        fonts: dict[int, tuple[QFont, QFont]] = {}
+        for sample in _WIDEST:
+            pair = []
+            for unsaved in (False, True):
+                font = QFont(self.font())
+                font.setBold(unsaved)
+                font.setItalic(unsaved)
+                wide = QFontMetrics(font).horizontalAdvance(sample)
+                if wide > room:
+                    font.setPointSizeF(max(font.pointSizeF() * room / wide, 5.0))
+                pair.append(font)
+            fonts[len(sample)] = (pair[0], pair[1])
+        return fonts
 
     def size_totals(self) -> None:
         """Widen the totals columns to their headings (call after a sheet is shown)."""

@@ -59,22 +59,28 @@ class TraineeActions(QObject):
         self._today = today
         actor = ctx.actor
         icon = QStyle.StandardPixmap
-        tr = translate
         self.new_action = self._action(
-            tr("TraineeActions", "New trainee"), self.new_trainee, "Ctrl+N", icon.SP_FileIcon
+            translate("TraineeActions", "New trainee"), self.new_trainee, "Ctrl+N", icon.SP_FileIcon
         )
         self.edit_action = self._action(
-            tr("TraineeActions", "Edit"), self.edit_trainee, None, icon.SP_FileDialogContentsView
+            translate("TraineeActions", "Edit"),
+            self.edit_trainee,
+            None,
+            icon.SP_FileDialogContentsView,
         )
-        self.edit_action.setToolTip(tr("TraineeActions", "Edit (Enter or double click)"))
-        self.transfer_action = self._action(tr("TraineeActions", "Transfer…"), self.transfer)
-        self.enrol_action = self._action(tr("TraineeActions", "Enrol in a workshop…"), self.enrol)
-        self.state_action = self._action(tr("TraineeActions", "Change state…"), self.change_state)
+        self.edit_action.setToolTip(translate("TraineeActions", "Edit (Enter or double click)"))
+        self.transfer_action = self._action(translate("TraineeActions", "Transfer…"), self.transfer)
+        self.enrol_action = self._action(
+            translate("TraineeActions", "Enrol in a workshop…"), self.enrol
+        )
+        self.state_action = self._action(
+            translate("TraineeActions", "Change state…"), self.change_state
+        )
         self.redemption_action = self._action(
-            tr("TraineeActions", "Redemption record…"), self.redemption_record
+            translate("TraineeActions", "Redemption record…"), self.redemption_record
         )
         self.import_action = self._action(
-            tr("TraineeActions", "Import…"), self.import_file, None, icon.SP_DialogOpenButton
+            translate("TraineeActions", "Import…"), self.import_file, None, icon.SP_DialogOpenButton
         )
         self._rights = {
             self.new_action: allowed(actor, Action.EDIT_TRAINEES),
