@@ -141,7 +141,9 @@ def _competency_messages(standings: Sequence[CompetencyStanding]) -> list[Messag
         if item.assessed_on is None:
             messages.append(
                 _message(
-                    QT_TRANSLATE_NOOP(_CONTEXT, "Competency {code} “{name}” is not assessed yet."),
+                    QT_TRANSLATE_NOOP(
+                        "certificates", "Competency {code} “{name}” is not assessed yet."
+                    ),
                     code=item.code,
                     name=item.name,
                 )
@@ -150,7 +152,7 @@ def _competency_messages(standings: Sequence[CompetencyStanding]) -> list[Messag
             messages.append(
                 _message(
                     QT_TRANSLATE_NOOP(
-                        _CONTEXT,
+                        "certificates",
                         "Competency {code} “{name}” is not passed (last assessed on {day}).",
                     ),
                     code=item.code,
@@ -165,12 +167,12 @@ def _hours_message(hours: Decimal, required: int) -> Message | None:
     if required == 0:
         if hours > 0:
             return None
-        return _message(QT_TRANSLATE_NOOP(_CONTEXT, "No hours of work are recorded."))
+        return _message(QT_TRANSLATE_NOOP("certificates", "No hours of work are recorded."))
     if hours >= required:
         return None
     return _message(
         QT_TRANSLATE_NOOP(
-            _CONTEXT, "{hours} hours worked of the {required} required ({short} missing)."
+            "certificates", "{hours} hours worked of the {required} required ({short} missing)."
         ),
         hours=_text(hours),
         required=required,
@@ -195,7 +197,7 @@ def _judge(
         missing.append(
             _message(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT, "Certificate {number} was already issued for this enrolment."
+                    "certificates", "Certificate {number} was already issued for this enrolment."
                 ),
                 number=certificate_number,
             )
@@ -211,7 +213,7 @@ def _judge(
             0,
             _message(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "certificates",
                     "The enrolment is {state}, not culminated; an authorised user may "
                     "override this with a written reason.",
                 ),

@@ -18,6 +18,7 @@ The public entry points live in :mod:`.certificates`, which re-exports these.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -219,6 +220,45 @@ def issue_certificate(
     return issue_judged(uow, actor, enrolment, (judged, period), signer, on, override, None)
 
 
+def _take_number(uow: UnitOfWork, code: str, year: int) -> tuple[int, str]:
+    # Taken last: the series row stays locked until commit, so hold it as briefly as we can.
+    sequence = numbering.next_number(uow, SERIES_KIND, f"{code}-{year}")
+    try:
+        return sequence, certificate_number(code, year, sequence)
+    except ValueError:
+        raise Conflict(
+            QT_TRANSLATE_NOOP("errors", "The certificate series of {code} for {year} is full."),
+            code=code,
+            year=year,
+        ) from None
+
+
+def _audit_issue(
+    uow: UnitOfWork,
+    actor: Actor,
+    certificate: Certificate,
+    snapshot: dict[str, Any],
+    replaces: Certificate | None,
+) -> None:
+    audit.record(
+        uow,
+        actor,
+        "issue",
+        "certificate",
+        entity_uuid=certificate.uuid,
+        summary=f"Certificate {certificate.number} issued to "
+        f"{snapshot['document']['inmate_code']} ({snapshot['workshop_code']}) on "
+        f"{certificate.issued_on.isoformat()}",
+        changes={
+            "number": certificate.number,
+            "enrolment": certificate.enrolment_id,
+            "key_id": certificate.key_id,
+            "override_reason": certificate.override_reason,
+            "replaces": replaces.number if replaces is not None else None,
+        },
+    )
+
+
 def issue_judged(
     uow: UnitOfWork,
     actor: Actor,
@@ -237,17 +277,7 @@ def issue_judged(
     settings = get_settings(uow)
     judged, period = judgement
     snapshot = build_snapshot(uow, enrolment, judged, period=period, on=on, settings=settings)
-    code = snapshot["establishment_code"]
-    # Taken last: the series row stays locked until commit, so hold it as briefly as we can.
-    sequence = numbering.next_number(uow, SERIES_KIND, f"{code}-{on.year}")
-    try:
-        number = certificate_number(code, on.year, sequence)
-    except ValueError:
-        raise Conflict(
-            QT_TRANSLATE_NOOP("errors", "The certificate series of {code} for {year} is full."),
-            code=code,
-            year=on.year,
-        ) from None
+    sequence, number = _take_number(uow, snapshot["establishment_code"], on.year)
     snapshot["number"], snapshot["book_folio"] = number, book_folio(settings, sequence)
     payload_bytes = encode(payload_of(snapshot, key_id=signer.key_id))
     document = snapshot["document"]
@@ -277,22 +307,7 @@ def issue_judged(
     certificate_data_from_snapshot(certificate)
     uow.session.add(certificate)
     uow.session.flush()
-    audit.record(
-        uow,
-        actor,
-        "issue",
-        "certificate",
-        entity_uuid=certificate.uuid,
-        summary=f"Certificate {number} issued to {document['inmate_code']} "
-        f"({snapshot['workshop_code']}) on {on.isoformat()}",
-        changes={
-            "number": number,
-            "enrolment": enrolment.id,
-            "key_id": signer.key_id,
-            "override_reason": override,
-            "replaces": replaces.number if replaces is not None else None,
-        },
-    )
+    _audit_issue(uow, actor, certificate, snapshot, replaces)
     issuer = actor.username if actor.user_id is not None else None
     workshop = (enrolment.workshop.id, enrolment.workshop.code)
     return new_certificate_row(certificate, workshop, replaces.number if replaces else None, issuer)
