@@ -19,6 +19,7 @@ from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.attendance import Cell, CellChange, MonthSheet
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.enrolments import enrol_trainee
+from carceles_desktop.ui.main_window import MainWindow
 from carceles_desktop.ui.models.attendance_cells import SHADED
 from carceles_desktop.ui.views.attendance_view import AttendanceView, Unsaved
 from carceles_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
@@ -355,3 +356,23 @@ def test_a_supervisor_chooses_among_his_own_workshops(
     assert sorted(listed) == sorted(own)
     assert sheet_view.workshop_id() == own[1]  # remembered from last time
     assert sheet_view.is_ready()
+
+
+def test_the_window_stays_open_while_the_sheet_has_unsaved_changes(
+    qtbot: Any, ctx: ServiceContext, workshop: int, ui_settings: QSettings, monkeypatch: Any
+) -> None:
+    window = MainWindow(ctx, settings=ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("attendance")
+    sheet_view = window.current_view()
+    assert isinstance(sheet_view, AttendanceView)
+    sheet_view.choose_workshop(workshop)
+    model = sheet_view.model
+    row = next(r for r in range(model.rowCount()) if model.is_editable(r, 0))
+    model.set_entry(row, 0, Cell(P, D("5")))
+    monkeypatch.setattr(AttendanceView, "ask", classmethod(lambda *a: Unsaved.CANCEL))
+    assert not window.close()
+    assert window.isVisible()
+    monkeypatch.setattr(AttendanceView, "ask", classmethod(lambda *a: Unsaved.DISCARD))
+    assert window.close()

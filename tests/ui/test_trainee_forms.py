@@ -339,3 +339,25 @@ def test_the_redemption_record_opens_in_the_preview_and_is_audited(
     assert name == f"redencion-{trainee['inmate_code']}.pdf"
     with ctx.reading() as uow:
         assert audit.count_audit_entries(uow, ctx.actor, entity="redemption_record") == 1
+
+
+def test_a_read_only_user_gets_no_action_that_writes(
+    qtbot: Any, ctx: ServiceContext, sample: Sample
+) -> None:
+    viewer = ServiceContext(ctx.database, Actor(user_id=None, username="ver", role=Role.CONSULTA))
+    read_only = TraineesView(viewer)
+    qtbot.addWidget(read_only)
+    read_only.load()
+    qtbot.waitUntil(read_only.is_ready)
+    read_only.table.selectRow(0)
+    actions = read_only.actions_bar
+    assert actions.redemption_action.isEnabled()  # printing is reading
+    for action in (
+        actions.new_action,
+        actions.edit_action,
+        actions.transfer_action,
+        actions.enrol_action,
+        actions.state_action,
+        actions.import_action,
+    ):
+        assert not action.isEnabled(), action.text()
