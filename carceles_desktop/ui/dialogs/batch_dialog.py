@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carceles_desktop.domain.enums import BatchState, CatalogueKind, OrderState
+from carceles_desktop.domain.enums import BatchState, CatalogueKind
 from carceles_desktop.errors import AppError
 from carceles_desktop.services import (
     batch_resources,
     catalogues,
-    order_queries,
     production,
     production_queries,
     products,
@@ -42,9 +41,10 @@ from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.services.production import BatchInput
 from carceles_desktop.services.production_queries import BatchDetail
-from carceles_desktop.ui.commerce_labels import commerce_label, plain_number, quantity_text
+from carceles_desktop.ui.commerce_labels import commerce_label, plain_number
 from carceles_desktop.ui.dialogs.batch_parts import (
     MaterialsEditor,
+    OrderLinePicker,
     WorkersEditor,
     quality_fields,
     quality_input,
@@ -59,6 +59,7 @@ from carceles_desktop.ui.dialogs.form_parts import (
     number_edit,
     pydate,
     qdate,
+    set_input_editable,
     text_edit,
 )
 from carceles_desktop.ui.dialogs.small_form import FormField, SmallForm
@@ -66,7 +67,6 @@ from carceles_desktop.ui.dialogs.small_form import FormField, SmallForm
 translate = QCoreApplication.translate
 
 _OPEN = (BatchState.PLANIFICADO, BatchState.EN_PROCESO)
-_ORDER_STATES = (OrderState.ABIERTO, OrderState.EN_PRODUCCION, OrderState.ENTREGADO_PARCIAL)
 
 
 class BatchDialog(QDialog):
@@ -94,11 +94,6 @@ class BatchDialog(QDialog):
         with ctx.reading() as uow:
             units = catalogues.catalogue_codes(uow, CatalogueKind.SUNAT_UNIT)
             self._products = products.search_products(uow, ctx.actor, limit=1000)
-            self._orders = [
-                order
-                for state in _ORDER_STATES
-                for order in order_queries.search_orders(uow, ctx.actor, state=state, limit=300)
-            ]
         self._workshops = all_workshops(ctx)
         self.workers = WorkersEditor()
         self.materials = MaterialsEditor(units)
@@ -114,7 +109,8 @@ class BatchDialog(QDialog):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
-        form = QFormLayout()
+        # What the batch is on the left; how much and when on the right.
+        form, when = QFormLayout(), QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         add = self.errors.add_row
         self.code = text_edit(max_length=30)
@@ -130,28 +126,18 @@ class BatchDialog(QDialog):
         )
         add(form, "product", translate("BatchForm", "Product:"), self.product)
         self.planned = number_edit()
-        add(form, "planned_quantity", translate("BatchForm", "Planned quantity:"), self.planned)
+        add(when, "planned_quantity", translate("BatchForm", "Planned quantity:"), self.planned)
         self.starts_on = date_edit()
-        add(form, "starts_on", translate("BatchForm", "Start:"), self.starts_on)
+        add(when, "starts_on", translate("BatchForm", "Start:"), self.starts_on)
         self.ends_on = OptionalDateEdit()
-        add(form, "ends_on", translate("BatchForm", "End:"), self.ends_on)
-        self.order = SearchCombo()
-        self.order.set_items(
-            [(0, translate("BatchForm", "(no order)"))]
-            + [(o.id, f"{o.number} — {o.partner_name}") for o in self._orders]
-        )
-        self.order_line = QComboBox()
-        order_box = QWidget()
-        order_row = QHBoxLayout(order_box)
-        order_row.setContentsMargins(0, 0, 0, 0)
-        order_row.addWidget(self.order, 2)
-        order_row.addWidget(self.order_line, 3)
+        add(when, "ends_on", translate("BatchForm", "End:"), self.ends_on)
+        self.order = OrderLinePicker(self._ctx)
         add(
             form,
             "order_line",
             translate("BatchForm", "For order:"),
-            order_box,
-            field_input=self.order,
+            self.order,
+            field_input=self.order.order,
         )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.workers, translate("BatchForm", "Workers"))
@@ -168,14 +154,19 @@ class BatchDialog(QDialog):
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(form)
+        header = QHBoxLayout()
+        header.addLayout(form, 3)
+        header.addSpacing(16)
+        header.addLayout(when, 1)
+        layout.addLayout(header)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.workers_note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
-        self.order.currentIndexChanged.connect(self._fill_order_lines)
-        self.product.currentIndexChanged.connect(self._fill_order_lines)
+        self.product.currentIndexChanged.connect(
+            lambda _i: self.order.set_product(self.product.key())
+        )
 
     def _buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(translate("BatchForm", "Save"))
@@ -232,44 +223,8 @@ class BatchDialog(QDialog):
         self.planned.setText(plain_number(row.planned_quantity, 3))
         self.starts_on.setDate(qdate(row.starts_on))
         self.ends_on.set_value(row.ends_on)
-        if row.order_id is not None and not self.order.set_key(row.order_id):
-            self.order.add_item(row.order_id, row.order_number or "")
-            self.order.set_key(row.order_id)
-        elif row.order_id is None:
-            self.order.set_key(0)
-        self._fill_order_lines()
-        line = self.order_line.findData(detail.order_line_id)
-        self.order_line.setCurrentIndex(max(line, 0))
-
-    def _fill_order_lines(self) -> None:
-        """List the chosen order's lines of the chosen product."""
-        self.order_line.clear()
-        order_id, product_id = self.order.key(), self.product.key()
-        if not order_id or product_id is None:
-            self.order_line.setEnabled(False)
-            return
-        try:
-            with self._ctx.reading() as uow:
-                order = order_queries.get_order(uow, self._ctx.actor, order_id)
-        except AppError as exc:
-            self.errors.show(exc, "order_line")
-            return
-        for line in order.lines:
-            if line.product_id == product_id:
-                text = translate(
-                    "BatchForm", "line {n}: {quantity} {unit}, {produced} made"
-                ).format(
-                    n=line.position + 1,
-                    quantity=quantity_text(line.quantity),
-                    unit=line.unit_code,
-                    produced=quantity_text(line.produced),
-                )
-                self.order_line.addItem(text, line.id)
-        if self.order_line.count() == 0:
-            self.order_line.addItem(
-                translate("BatchForm", "this order does not ask for the product"), None
-            )
-        self.order_line.setEnabled(self.order_line.count() > 1)
+        self.order.set_product(row.product_id)
+        self.order.show_line(row.order_id, row.order_number, detail.order_line_id)
 
     def _show_state(self) -> None:
         state = self.detail.batch.state if self.detail else None
@@ -283,10 +238,11 @@ class BatchDialog(QDialog):
             )
         header = self._may_edit and (state is None or state in _OPEN)
         lines = self._may_edit and state is not BatchState.ANULADO
-        for widget in (self.code, self.workshop, self.product, self.planned, self.starts_on):
-            widget.setEnabled(header)
-        for widget in (self.ends_on, self.order, self.order_line):
-            widget.setEnabled(header)
+        inputs: tuple[QWidget, ...] = (self.code, self.workshop, self.product, self.planned)
+        for widget in (*inputs, self.starts_on, self.ends_on, self.order):
+            set_input_editable(widget, header)
+        if not header:
+            self.tabs.setFocus()  # the lines are what may still change
         self.materials.set_editable(lines)
         self.workers.set_editable(lines and self.batch_id is not None)
         self.workers_note.setVisible(self.batch_id is None)
@@ -309,7 +265,7 @@ class BatchDialog(QDialog):
             planned_quantity=self.planned.text(),
             starts_on=pydate(self.starts_on.date()),
             ends_on=self.ends_on.value(),
-            order_line_id=self.order_line.currentData() if self.order.key() else None,
+            order_line_id=self.order.line_id(),
             code=self.code.text(),
         )
 

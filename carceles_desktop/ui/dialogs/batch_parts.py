@@ -13,10 +13,13 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from carceles_desktop.domain.enums import OrderState
+from carceles_desktop.services import order_queries
 from carceles_desktop.services.batch_resources import MaterialInput, WorkerInput
 from carceles_desktop.services.catalogues import CodeRow
+from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.production import QualityInput
 from carceles_desktop.services.production_queries import (
     BatchDetail,
@@ -24,8 +27,14 @@ from carceles_desktop.services.production_queries import (
     MaterialRow,
     WorkerRow,
 )
-from carceles_desktop.ui.commerce_labels import plain_number
-from carceles_desktop.ui.dialogs.form_parts import amount_text, date_edit, number_edit, text_edit
+from carceles_desktop.ui.commerce_labels import plain_number, quantity_text
+from carceles_desktop.ui.dialogs.form_parts import (
+    SearchCombo,
+    amount_text,
+    date_edit,
+    number_edit,
+    text_edit,
+)
 from carceles_desktop.ui.dialogs.lines_editor import LineColumn, LinesEditor
 from carceles_desktop.ui.dialogs.small_form import FormField
 from carceles_desktop.ui.labels import hours_text
@@ -195,6 +204,86 @@ class MaterialsEditor(LinesEditor):
                 self.cell(row, n).text().strip() for n in ("description", "quantity", "unit_cost")
             )
         ]
+
+
+# --------------------------------------------------------------------------- order line
+
+_ORDER_STATES = (OrderState.ABIERTO, OrderState.EN_PRODUCCION, OrderState.ENTREGADO_PARCIAL)
+
+
+class OrderLinePicker(QWidget):
+    """The order a batch is made for (any still open), and its line of the batch's product.
+
+    Attributes:
+        order: the order, searched by number or client (key 0: no order).
+        line: the chosen order's lines of the product.
+    """
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._product_id: int | None = None
+        with ctx.reading() as uow:
+            open_orders = [
+                order
+                for state in _ORDER_STATES
+                for order in order_queries.search_orders(uow, ctx.actor, state=state, limit=300)
+            ]
+        self.order = SearchCombo()
+        self.order.set_items(
+            [(0, translate("BatchForm", "(no order)"))]
+            + [(o.id, f"{o.number} — {o.partner_name}") for o in open_orders]
+        )
+        self.order.set_key(0)
+        self.line = QComboBox()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.order, 2)
+        row.addWidget(self.line, 3)
+        self.order.currentIndexChanged.connect(lambda _i: self._fill())
+        self._fill()
+
+    def set_product(self, product_id: int | None) -> None:
+        """List the lines of this product."""
+        self._product_id = product_id
+        self._fill()
+
+    def show_line(self, order_id: int | None, number: str | None, line_id: int | None) -> None:
+        """Show a stored batch's order and line (the order even if no longer open)."""
+        if order_id is None:
+            self.order.set_key(0)
+        elif not self.order.set_key(order_id):
+            self.order.add_item(order_id, number or "")
+            self.order.set_key(order_id)
+        self._fill()
+        self.line.setCurrentIndex(max(self.line.findData(line_id), 0))
+
+    def line_id(self) -> int | None:
+        """The chosen order line, or None for no order."""
+        return self.line.currentData() if self.order.key() else None
+
+    def _fill(self) -> None:
+        self.line.clear()
+        order_id = self.order.key()
+        if not order_id or self._product_id is None:
+            self.line.setEnabled(False)
+            return
+        with self._ctx.reading() as uow:
+            order = order_queries.get_order(uow, self._ctx.actor, order_id)
+        for line in order.lines:
+            if line.product_id == self._product_id:
+                text = translate(
+                    "BatchForm", "line {n}: {quantity} {unit}, {produced} made"
+                ).format(
+                    n=line.position + 1,
+                    quantity=quantity_text(line.quantity),
+                    unit=line.unit_code,
+                    produced=quantity_text(line.produced),
+                )
+                self.line.addItem(text, line.id)
+        if self.line.count() == 0:
+            self.line.addItem(translate("BatchForm", "this order does not ask for the product"))
+        self.line.setEnabled(self.line.count() > 1)
 
 
 # --------------------------------------------------------------------------- step forms

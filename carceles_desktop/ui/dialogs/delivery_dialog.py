@@ -79,6 +79,7 @@ class DeliveryDialog(QDialog):
         self.print_button.setToolTip(translate("DeliveryForm", "Preview, print or save (Ctrl+P)"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
         self._may = {
             "issue": may_issue,
             "annul": allowed(actor, Action.ANNUL_DELIVERIES),
@@ -128,6 +129,8 @@ class DeliveryDialog(QDialog):
             state in (DeliveryState.EMITIDA, DeliveryState.RECIBIDA) and self._may["annul"]
         )
         self.print_button.setEnabled(self._may["print"] and (draft or self.detail is not None))
+        if not draft:
+            self.close_button.setFocus()  # nothing to type in a note already issued
 
     def _title(self) -> str:
         if self.detail is None:

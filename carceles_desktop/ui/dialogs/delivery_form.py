@@ -48,6 +48,7 @@ from carceles_desktop.ui.dialogs.form_parts import (
     number_edit,
     pydate,
     qdate,
+    set_input_editable,
     text_edit,
 )
 
@@ -214,13 +215,15 @@ class DeliveryForm(QWidget):
         layout.addWidget(self.lines, 1)
         lower = QHBoxLayout()
         left, right = QFormLayout(), QFormLayout()
-        self.weight = number_edit(width=14)
+        self.weight = number_edit(width=20)
         self._row(
             left, "gross_weight_kg", translate("DeliveryForm", "Gross weight (kg):"), self.weight
         )
         self.packages = QSpinBox()
         self.packages.setRange(0, 100_000)
         self.packages.setValue(1)
+        self.packages.setMaximumWidth(self.weight.maximumWidth())
+        self.packages.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._row(left, "packages", translate("DeliveryForm", "Packages:"), self.packages)
         self.observations = QPlainTextEdit()
         self.observations.setMaximumHeight(64)
@@ -298,7 +301,8 @@ class DeliveryForm(QWidget):
         self.lines.set_batches(batches)
 
     def _on_transport(self) -> None:
-        public = self.transport.currentData() is TransportMode.PUBLIC
+        # Qt hands an enum back as its plain value ("01"): compare by value.
+        public = self.transport.currentData() == TransportMode.PUBLIC
         for name in _PUBLIC_FIELDS + _PRIVATE_FIELDS:
             # The input sits in the holder FieldErrors made for its row (with its message).
             holder = self._inputs[name].parentWidget()
@@ -405,5 +409,5 @@ class DeliveryForm(QWidget):
     def set_editable(self, editable: bool) -> None:
         """Let the user change the note (a draft) or only read it."""
         for widget in self._inputs.values():
-            widget.setEnabled(editable)
+            set_input_editable(widget, editable)
         self.lines.set_editable(editable)

@@ -13,8 +13,17 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QWidget
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from carceles_desktop.domain.rules.text import fold
 from carceles_desktop.services import browse
@@ -107,6 +116,31 @@ def all_workshops(ctx: ServiceContext) -> list[WorkshopRow]:
             found.extend(page)
             if len(page) < 500:
                 return found
+
+
+def set_input_editable(widget: QWidget, editable: bool) -> None:
+    """Let the user change an input, or only read it.
+
+    Text and date inputs become read-only rather than disabled, so a stored record
+    stays legible (disabled text is pale grey), on the window's colour so that they do
+    not look like inputs waiting to be filled; choices are disabled.
+    """
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+        widget.setReadOnly(not editable)
+        palette = QApplication.palette(widget)
+        if not editable:
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        widget.setPalette(palette)
+        if isinstance(widget, QDateEdit):
+            widget.setCalendarPopup(editable)
+        if isinstance(widget, QAbstractSpinBox):
+            widget.setButtonSymbols(
+                QAbstractSpinBox.ButtonSymbols.UpDownArrows
+                if editable and not isinstance(widget, QDateEdit)
+                else QAbstractSpinBox.ButtonSymbols.NoButtons
+            )
+    else:
+        widget.setEnabled(editable)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from carceles_desktop.errors import AppError
 from carceles_desktop.ui.dialogs.form_errors import FIELD_ERROR_STYLE, error_label
+from carceles_desktop.ui.dialogs.form_parts import set_input_editable
 
 translate = QCoreApplication.translate
 
@@ -86,6 +87,7 @@ class LinesEditor(QWidget):
         self.extra: list[dict[str, Any]] = []
         self._cells: list[dict[str, QWidget]] = []
         self._marked: QWidget | None = None
+        self._editable = True
         self.table = QTableWidget(0, len(self.columns))
         self.table.setHorizontalHeaderLabels([c.title for c in self.columns])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -127,6 +129,7 @@ class LinesEditor(QWidget):
         cells: dict[str, QWidget] = {}
         for index, column in enumerate(self.columns):
             widget = column.make()
+            set_input_editable(widget, self._editable)
             cells[column.name] = widget
             self.table.setCellWidget(row, index, widget)
         self._cells.append(cells)
@@ -168,9 +171,10 @@ class LinesEditor(QWidget):
         """Let the user change the lines, or only read them."""
         self.add_button.setVisible(editable)
         self.remove_button.setVisible(editable)
+        self._editable = editable
         for cells in self._cells:
             for widget in cells.values():
-                widget.setEnabled(editable)
+                set_input_editable(widget, editable)
 
     # ------------------------------------------------------------------ errors
 

@@ -45,6 +45,7 @@ from carceles_desktop.ui.dialogs.form_parts import (
     number_edit,
     pydate,
     qdate,
+    set_input_editable,
 )
 from carceles_desktop.ui.dialogs.lines_editor import LineColumn, LinesEditor
 from carceles_desktop.ui.dialogs.small_form import SmallForm
@@ -66,20 +67,19 @@ class OrderLinesEditor(LinesEditor):
 
     def __init__(self, choices: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         self._choices = choices
-        t = translate
         super().__init__(
             [
-                LineColumn("product", t("OrderForm", "Product"), self._picker),
-                LineColumn("quantity", t("OrderForm", "Quantity"), number_edit, 9),
-                LineColumn("unit_price", t("OrderForm", "Unit price"), number_edit, 10),
-                LineColumn("amount", t("OrderForm", "Amount"), _figure, 11),
-                LineColumn("in_production", t("OrderForm", "In production"), _figure, 10),
-                LineColumn("produced", t("OrderForm", "Produced"), _figure, 9),
-                LineColumn("delivered", t("OrderForm", "Delivered"), _figure, 9),
-                LineColumn("pending", t("OrderForm", "Pending"), _figure, 9),
+                LineColumn("product", translate("OrderForm", "Product"), self._picker),
+                LineColumn("quantity", translate("OrderForm", "Quantity"), number_edit, 9),
+                LineColumn("unit_price", translate("OrderForm", "Unit price"), number_edit, 10),
+                LineColumn("amount", translate("OrderForm", "Amount"), _figure, 11),
+                LineColumn("in_production", translate("OrderForm", "In production"), _figure, 10),
+                LineColumn("produced", translate("OrderForm", "Produced"), _figure, 9),
+                LineColumn("delivered", translate("OrderForm", "Delivered"), _figure, 9),
+                LineColumn("pending", translate("OrderForm", "Pending"), _figure, 9),
             ],
             prefix="lines",
-            add_text=t("OrderForm", "Add line"),
+            add_text=translate("OrderForm", "Add line"),
             parent=parent,
         )
 
@@ -266,8 +266,9 @@ class OrderDialog(QDialog):
         closed = detail is not None and detail.state in (OrderState.ANULADO, OrderState.ENTREGADO)
         editable = allowed(self._ctx.actor, Action.EDIT_CLIENTS) and not closed
         inputs: tuple[QWidget, ...] = (self.client, self.ordered_on, self.due_on, self.agreement)
-        for widget in (*inputs, self.notes, self.save_button):
-            widget.setEnabled(editable)
+        for widget in (*inputs, self.notes):
+            set_input_editable(widget, editable)
+        self.save_button.setEnabled(editable)
         self.establishment.setEnabled(editable and detail is None)
         self.lines.set_editable(editable)
         self.annul_button.setEnabled(editable and detail is not None)

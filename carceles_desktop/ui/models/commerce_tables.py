@@ -103,24 +103,23 @@ class FilteredTableModel(PagedTableModel):
 
 BATCHES = "BatchesTable"
 BATCH_COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Batch"), lambda r: r.code, 12),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "Batch"), lambda r: r.code, 24),
     _col(
         QT_TRANSLATE_NOOP("BatchesTable", "Product"),
         lambda r: f"{r.product_name} ({r.product_code})",
-        28,
+        24,
     ),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Workshop"), lambda r: r.workshop_code, 12),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Order"), lambda r: r.order_number or "", 14),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "State"), lambda r: commerce_label(r.state), 11),
     _col(
         QT_TRANSLATE_NOOP("BatchesTable", "Planned"),
         lambda r: f"{quantity_text(r.planned_quantity)} {r.unit_code}",
-        9,
+        10,
         True,
     ),
     _col(
         QT_TRANSLATE_NOOP("BatchesTable", "Accepted"),
         lambda r: quantity_text(r.accepted_quantity),
-        8,
+        9,
         True,
     ),
     _col(
@@ -129,9 +128,10 @@ BATCH_COLUMNS = (
         7,
         True,
     ),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Start"), lambda r: date_text(r.starts_on), 10),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "End"), lambda r: date_text(r.ends_on), 10),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "State"), lambda r: commerce_label(r.state), None),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "Start"), lambda r: date_text(r.starts_on), 12),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "End"), lambda r: date_text(r.ends_on), 12),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "Workshop"), lambda r: r.workshop_code, 18),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "Order"), lambda r: r.order_number or "", None),
 )
 
 
@@ -158,7 +158,7 @@ DELIVERY_COLUMNS = (
     _col(
         QT_TRANSLATE_NOOP("DeliveriesTable", "Date"),
         lambda r: date_text(r.issue_date),
-        10,
+        12,
     ),
     _col(QT_TRANSLATE_NOOP("DeliveriesTable", "Client"), lambda r: r.partner_name, 30),
     _col(
@@ -203,10 +203,10 @@ def deliveries_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableMo
 
 ORDERS = "OrdersTable"
 ORDER_COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Number"), lambda r: r.number, 20),
+    _col(QT_TRANSLATE_NOOP("OrdersTable", "Number"), lambda r: r.number, 24),
     _col(QT_TRANSLATE_NOOP("OrdersTable", "Client"), lambda r: r.partner_name, 28),
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Ordered"), lambda r: date_text(r.ordered_on), 10),
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Due"), lambda r: date_text(r.due_on), 10),
+    _col(QT_TRANSLATE_NOOP("OrdersTable", "Ordered"), lambda r: date_text(r.ordered_on), 12),
+    _col(QT_TRANSLATE_NOOP("OrdersTable", "Due"), lambda r: date_text(r.due_on), 12),
     _col(
         QT_TRANSLATE_NOOP("OrdersTable", "Delivered"),
         lambda r: f"{quantity_text(r.delivered_quantity)} / {quantity_text(r.ordered_quantity)}",

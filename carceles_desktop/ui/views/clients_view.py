@@ -47,6 +47,7 @@ class ClientsView(CommerceListView):
             filter_caption=translate("ClientsView", "Kind:"),
             filters=[(commerce_label(kind), kind) for kind in PartnerKind],
             may_create=allowed(ctx.actor, Action.EDIT_CLIENTS),
+            code_column=False,
             parent=parent,
         )
         self.search.setPlaceholderText(translate("ClientsView", "Search by name or document"))

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,15 @@ from carceles_desktop.ui.models.commerce_tables import FilteredTableModel
 from carceles_desktop.ui.views.list_view import ListView
 
 translate = QCoreApplication.translate
+
+
+class MiddleElided(QStyledItemDelegate):
+    """Shortens a cell's text in its middle rather than at its end."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:  # noqa: N802
+        """Qt: how the cell is drawn."""
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class CommerceListView(ListView):
@@ -49,6 +60,7 @@ class CommerceListView(ListView):
         filter_caption: str,
         filters: Sequence[tuple[str, Any]],
         may_create: bool,
+        code_column: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -61,10 +73,16 @@ class CommerceListView(ListView):
         # The services keep their own order (see commerce_tables): no clickable headings.
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSortIndicatorShown(False)
+        if code_column:
+            # Codes and numbers differ at their end (…-L26-00398): keep both ends in sight.
+            self._middle = MiddleElided(self.table)
+            self.table.setItemDelegateForColumn(0, self._middle)
         self.filter_box = QComboBox()
         self.filter_box.addItem(translate("CommerceList", "All"), None)
         for text, value in filters:
             self.filter_box.addItem(text, value)
+        # Qt hands enums back as their plain values: keep the values themselves here.
+        self._filter_values = [None, *(value for _, value in filters)]
         self.new_button = QPushButton(translate("CommerceList", "New…"))
         self.new_button.setToolTip(translate("CommerceList", "New record (Ctrl+N)"))
         self.new_button.setVisible(may_create)
@@ -126,13 +144,18 @@ class CommerceListView(ListView):
 
     # ------------------------------------------------------------------ reactions
 
+    def chosen_filter(self) -> Any:
+        """The filter chosen beside the search box (None: all)."""
+        index = self.filter_box.currentIndex()
+        return self._filter_values[index] if 0 <= index < len(self._filter_values) else None
+
     def _on_filter(self) -> None:
-        self.model.set_filter(self.filter_box.currentData())
+        self.model.set_filter(self.chosen_filter())
 
     def load(self) -> None:
         """Run the first query with the chosen filter."""
         if not self.model.is_loaded:
-            self.model.filter_value = self.filter_box.currentData()
+            self.model.filter_value = self.chosen_filter()
         super().load()
 
     def _new(self) -> None:
