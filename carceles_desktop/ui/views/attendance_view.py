@@ -12,16 +12,12 @@ Reading and saving a sheet cost a few milliseconds, so both run on the GUI threa
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QStyle,
     QToolBar,
@@ -34,25 +30,17 @@ from carceles_desktop.services import attendance, browse, work_documents
 from carceles_desktop.services.attendance import InvalidCells
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.ui import messages
+from carceles_desktop.ui.dialogs.unsaved import Unsaved, ask_unsaved
 from carceles_desktop.ui.labels import date_text
-from carceles_desktop.ui.models.attendance_cells import hours_shown
 from carceles_desktop.ui.models.attendance_model import AttendanceModel
+from carceles_desktop.ui.views.sheet_header import SheetHeader
 from carceles_desktop.ui.views.sheet_table import ProblemList, SheetTable
-from carceles_desktop.ui.widgets.month_picker import MonthPicker
 from carceles_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
 translate = QCoreApplication.translate
 
 #: Workshops listed in the picker at most (a supervisor has a few; an office, hundreds).
 WORKSHOP_LIMIT = 1000
-
-
-class Unsaved(Enum):
-    """What to do with unsaved changes before leaving the sheet."""
-
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
 
 
 class AttendanceView(QWidget):
@@ -78,14 +66,10 @@ class AttendanceView(QWidget):
         self._remembered = 0  # the workshop of last time (restore_state)
         self.model = AttendanceModel(self)
         self.table = SheetTable(self.model)
-        self.workshop_box = QComboBox()
-        self.workshop_box.setMinimumContentsLength(16)
-        self.workshop_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.month_picker = MonthPicker(self.today())
-        self.info = QLabel()
-        self.info.setWordWrap(True)
+        self.header = SheetHeader(self.today())
+        self.workshop_box = self.header.workshop_box
+        self.month_picker = self.header.month_picker
+        self.info = self.header.info
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -134,12 +118,6 @@ class AttendanceView(QWidget):
         self.save_action.setEnabled(False)
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(QLabel(translate("AttendanceView", "Workshop:")))
-        top.addWidget(self.workshop_box, 1)
-        top.addSpacing(12)
-        top.addWidget(QLabel(translate("AttendanceView", "Month:")))
-        top.addWidget(self.month_picker)
         bar = QToolBar()
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.save_action, self.mark_day_action, self.copy_day_action):
@@ -165,9 +143,8 @@ class AttendanceView(QWidget):
         self.splitter = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         layout.addWidget(bar)
-        layout.addWidget(self.info)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addWidget(legend)
@@ -187,8 +164,7 @@ class AttendanceView(QWidget):
 
     def workshop_id(self) -> int | None:
         """The workshop chosen, or None when the user has none."""
-        value = self.workshop_box.currentData()
-        return int(value) if value is not None else None
+        return self.header.workshop_id()
 
     def month(self) -> tuple[int, int]:
         """The year and month chosen."""
@@ -204,9 +180,7 @@ class AttendanceView(QWidget):
 
     def choose_workshop(self, workshop_id: int) -> None:
         """Show another workshop (asks first about unsaved changes)."""
-        index = self.workshop_box.findData(workshop_id)
-        if index >= 0:
-            self.workshop_box.setCurrentIndex(index)
+        self.header.choose_workshop(workshop_id)
 
     # ------------------------------------------------------------------ area protocol
 
@@ -259,16 +233,7 @@ class AttendanceView(QWidget):
         except AppError as exc:
             messages.show_error(self, exc)
             rows = []
-        self.workshop_box.blockSignals(True)
-        self.workshop_box.clear()
-        for row in rows:
-            text = f"{row.code} — {row.name}"
-            if not row.active:
-                text += " " + translate("AttendanceView", "(closed)")
-            self.workshop_box.addItem(text, row.id)
-        remembered = self.workshop_box.findData(self._remembered)
-        self.workshop_box.setCurrentIndex(max(remembered, 0) if rows else -1)
-        self.workshop_box.blockSignals(False)
+        self.header.fill_workshops(rows, self._remembered)
         if not rows:
             self.status.setText(translate("AttendanceView", "You have no workshop to record."))
 
@@ -279,7 +244,7 @@ class AttendanceView(QWidget):
         self._shown = (workshop, year, month)
         if workshop is None:
             self.model.set_sheet(None)
-            self._show_info()
+            self.header.show_info(self.model.sheet)
             return False
         try:
             with self._ctx.reading() as uow:
@@ -293,29 +258,9 @@ class AttendanceView(QWidget):
         self.model.set_sheet(sheet, keep_dirty=keep_dirty)
         self.table.size_totals()
         self.problems.show_problems([])
-        self._show_info()
+        self.header.show_info(self.model.sheet)
         self._put_cursor_on_today()
         return True
-
-    def _show_info(self) -> None:
-        sheet = self.model.sheet
-        if sheet is None:
-            self.info.setText("")
-            return
-        self.info.setText(
-            translate(
-                "AttendanceView",
-                "{workshop} · {trade} · {count} trainees · working day {standard} h, "
-                "at most {limit} h a day; a day counts from {minimum} h",
-            ).format(
-                workshop=sheet.workshop_name,
-                trade=sheet.trade_name,
-                count=len(sheet.rows),
-                standard=hours_shown(sheet.standard_hours),
-                limit=hours_shown(sheet.daily_limit),
-                minimum=hours_shown(sheet.minimum_valid_day_hours),
-            )
-        )
 
     def _put_cursor_on_today(self) -> None:
         column = self.model.column_of(self.today())
@@ -328,9 +273,7 @@ class AttendanceView(QWidget):
         if self.resolve_unsaved():
             self.load_sheet()
         else:
-            self.workshop_box.blockSignals(True)
-            self.workshop_box.setCurrentIndex(self.workshop_box.findData(self._shown[0]))
-            self.workshop_box.blockSignals(False)
+            self.header.choose_workshop(self._shown[0], quietly=True)
 
     def _month_chosen(self, _day: QDate) -> None:
         if not self._loaded or self.month() == self._shown[1:]:
@@ -483,18 +426,4 @@ class AttendanceView(QWidget):
     @classmethod
     def ask(cls, parent: QWidget, text: str) -> Unsaved:
         """Ask whether to save, discard or keep editing (tests patch this)."""
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            translate("AttendanceView", "Unsaved attendance"),
-            text,
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            parent,
-        )
-        box.setDefaultButton(buttons.Save)
-        answer = box.exec()
-        if answer == buttons.Save:
-            return Unsaved.SAVE
-        if answer == buttons.Discard:
-            return Unsaved.DISCARD
-        return Unsaved.CANCEL
+        return ask_unsaved(parent, translate("AttendanceView", "Unsaved attendance"), text)
