@@ -4,15 +4,17 @@
   SIGKILL at a random moment, many times; after every kill the database passes
   ``integrity_check`` and ``foreign_key_check`` and each operation is wholly there or
   wholly absent.  Workloads that exist now: a large one-transaction import of attendance
-  rows, many small audited transactions, and the demo generator's phases.  Certificates
-  and deliveries get their own workloads when those features exist.
+  rows, many small audited transactions, and the demo generator's phases.  The trainee
+  import, delivery notes and certificate batches, through their services, are killed in
+  ``test_crash_operations.py``.
 * A committed change survives ``os._exit`` and SIGKILL right after the commit.
 * A WAL cut anywhere (the last write torn by a power cut) opens, passes the checks and
   holds exactly the transactions whose commit frame came before the cut.
 * A full disk mid-write gives the disk-full message and loses nothing committed.
 
 ``CARCELES_CRASH_KILLS`` and ``CARCELES_CRASH_ROWS`` change the number of kills and the
-size of the import (defaults: 30 kills, 50,000 rows; run with ``-s`` to see the counts).
+size of the import (defaults: 20 kills, 50,000 rows, so that the crash tests of both files
+take about a minute; run with ``-s`` to see the counts).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ pytestmark = [
     pytest.mark.skipif(not hasattr(os, "fork"), reason="kill tests need fork() and SIGKILL"),
 ]
 
-KILLS = int(os.environ.get("CARCELES_CRASH_KILLS", "30"))
+KILLS = int(os.environ.get("CARCELES_CRASH_KILLS", "20"))
 ROWS = int(os.environ.get("CARCELES_CRASH_ROWS", "50000"))
 
 
