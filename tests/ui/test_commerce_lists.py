@@ -134,3 +134,23 @@ def test_a_long_list_counts_in_the_background(qtbot: Any, stocked: Shop) -> None
     assert total.args == [3]
     assert model.rowCount() == 2
     assert model.canFetchMore(QModelIndex())
+
+
+def test_a_form_opened_from_the_list_refreshes_it(
+    qtbot: Any, stocked: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carceles_desktop.ui.dialogs.product_dialog import ProductDialog
+
+    def fill_and_save(dialog: ProductDialog) -> int:
+        dialog.code.setText("BANCO-01")
+        dialog.name.setText("Banco de madera")
+        dialog.price.setText("45")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ProductDialog, "exec", fill_and_save)
+    view = _shown(qtbot, ProductsView(stocked.ctx))
+    view.new_button.click()
+    assert _codes(view) == ["BANCO-01", "MESA-01", "SILLA-01"]
+    assert view.selected_row().code == "BANCO-01"
+    assert "Banco de madera" in view.detail.toPlainText()

@@ -99,14 +99,14 @@ class ClientsView(CommerceListView):
     def new_record(self) -> None:
         """Register a client or partner."""
         dialog = PartnerDialog(self._ctx, None, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(dialog.partner_id)
 
     def open_record(self, row: Any) -> None:
         """Open a client's form."""
         dialog = PartnerDialog(self._ctx, row.id, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(row.id)
             self.show_flags()

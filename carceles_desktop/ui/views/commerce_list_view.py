@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -167,6 +168,26 @@ class CommerceListView(ListView):
         row = self.selected_row()
         if row is not None:
             self.open_record(row)
+
+    def run_form(self, dialog: QDialog) -> None:
+        """Show a record's form until closed, then free it.
+
+        A form stays alive while a PDF preview it opened is still on screen (the
+        preview is its child, so that it can be used while the form is modal).
+        """
+        dialog.exec()
+        previews = {w for w in dialog.findChildren(QDialog) if w.isVisible()}
+        if not previews:
+            dialog.deleteLater()
+            return
+
+        def closed(preview: QDialog) -> None:
+            previews.discard(preview)
+            if not previews:
+                dialog.deleteLater()
+
+        for preview in previews:
+            preview.finished.connect(lambda _result, p=preview: closed(p))
 
     # ------------------------------------------------------------------ for subclasses
 

@@ -64,14 +64,14 @@ class DeliveriesView(CommerceListView):
     def new_record(self) -> None:
         """Prepare a new note (a draft)."""
         dialog = DeliveryDialog(self._ctx, None, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(dialog.delivery_id)
 
     def open_record(self, row: Any) -> None:
         """Open a note's form."""
         dialog = DeliveryDialog(self._ctx, row.id, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(dialog.delivery_id)
 

@@ -49,14 +49,14 @@ class OrdersView(CommerceListView):
     def new_record(self) -> None:
         """Record a new order."""
         dialog = OrderDialog(self._ctx, None, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(dialog.order_id)
 
     def open_record(self, row: Any) -> None:
         """Open an order's form."""
         dialog = OrderDialog(self._ctx, row.id, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(row.id)
 

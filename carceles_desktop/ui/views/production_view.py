@@ -50,14 +50,14 @@ class ProductionView(CommerceListView):
     def new_record(self) -> None:
         """Plan a new batch."""
         dialog = BatchDialog(self._ctx, None, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.batch_id is not None:
             self.refresh_after(dialog.batch_id)
 
     def open_record(self, row: Any) -> None:
         """Open a batch's form."""
         dialog = BatchDialog(self._ctx, row.id, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(row.id)
 

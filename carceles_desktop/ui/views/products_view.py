@@ -44,14 +44,14 @@ class ProductsView(CommerceListView):
     def new_record(self) -> None:
         """Register a product."""
         dialog = ProductDialog(self._ctx, None, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(dialog.product_id)
 
     def open_record(self, row: Any) -> None:
         """Open a product's form."""
         dialog = ProductDialog(self._ctx, row.id, self)
-        dialog.exec()
+        self.run_form(dialog)
         if dialog.changed:
             self.refresh_after(row.id)
 
