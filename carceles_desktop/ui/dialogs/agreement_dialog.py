@@ -61,12 +61,32 @@ class AgreementDialog(QDialog):
                 number=agreement.number, state=commerce_label(agreement.state_on(date.today()))
             )
         )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.end_button = QPushButton(translate("AgreementForm", "End early…"))
+        buttons.addButton(self.end_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.end_button.setEnabled(
+            agreement is not None and agreement.state is not AgreementState.RESUELTO
+        )
+        self.end_button.clicked.connect(self.end_early)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        if agreement is not None:
+            self._load(agreement)
+        self.setMinimumWidth(520)
+
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.number = text_edit(max_length=40)
         self.errors.add_row(form, "number", translate("AgreementForm", "Number:"), self.number)
         self.workshop = QComboBox()
-        for workshop in all_workshops(ctx):
+        for workshop in all_workshops(self._ctx):
             self.workshop.addItem(f"{workshop.code} — {workshop.name}", workshop.id)
         self.errors.add_row(
             form, "workshop", translate("AgreementForm", "Workshop:"), self.workshop
@@ -82,24 +102,7 @@ class AgreementDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         self.errors.add_row(form, "notes", translate("AgreementForm", "Notes:"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.end_button = QPushButton(translate("AgreementForm", "End early…"))
-        buttons.addButton(self.end_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.end_button.setEnabled(
-            agreement is not None and agreement.state is not AgreementState.RESUELTO
-        )
-        self.end_button.clicked.connect(self.end_early)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
-        if agreement is not None:
-            self._load(agreement)
-        self.setMinimumWidth(520)
+        return form
 
     def _load(self, agreement: AgreementRow) -> None:
         self.number.setText(agreement.number)

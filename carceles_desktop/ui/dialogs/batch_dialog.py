@@ -106,10 +106,8 @@ class BatchDialog(QDialog):
 
     # ------------------------------------------------------------------ building
 
-    def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
-        # What the batch is on the left; how much and when on the right.
+    def _header(self) -> QHBoxLayout:
+        """What the batch is on the left; how much and when on the right."""
         form, when = QFormLayout(), QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         add = self.errors.add_row
@@ -139,6 +137,16 @@ class BatchDialog(QDialog):
             self.order,
             field_input=self.order.order,
         )
+        header = QHBoxLayout()
+        header.addLayout(form, 3)
+        header.addSpacing(16)
+        header.addLayout(when, 1)
+        return header
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        header = self._header()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.workers, translate("BatchForm", "Workers"))
         self.tabs.addTab(self.materials, translate("BatchForm", "Materials"))
@@ -154,10 +162,6 @@ class BatchDialog(QDialog):
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        header = QHBoxLayout()
-        header.addLayout(form, 3)
-        header.addSpacing(16)
-        header.addLayout(when, 1)
         layout.addLayout(header)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.workers_note)

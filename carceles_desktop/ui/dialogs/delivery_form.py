@@ -145,66 +145,60 @@ class DeliveryForm(QWidget):
         self.order.currentIndexChanged.connect(self._fill_batches)
         return box
 
+    def _text_row(
+        self, form: QFormLayout, name: str, caption: str, width: int, placeholder: str = ""
+    ) -> QLineEdit:
+        edit = text_edit(max_length=width)
+        edit.setPlaceholderText(placeholder)
+        self._row(form, name, caption, edit)
+        return edit
+
     def _transport_box(self) -> QGroupBox:
         box = QGroupBox(translate("DeliveryForm", "Addresses and transport"))
         form = QFormLayout(box)
         self._transport_form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.departure_address = text_edit(max_length=200)
-        self.departure_address.setPlaceholderText(
-            translate("DeliveryForm", "Empty: the establishment's address")
-        )
-        self.departure_ubigeo = text_edit(max_length=6)
-        self.departure_ubigeo.setPlaceholderText(
-            translate("DeliveryForm", "Empty: the establishment's")
-        )
-        self.arrival_address = text_edit(max_length=200)
-        self.arrival_address.setPlaceholderText(
-            translate("DeliveryForm", "Empty: the client's address")
-        )
-        self.arrival_ubigeo = text_edit(max_length=6)
-        self.arrival_ubigeo.setPlaceholderText(translate("DeliveryForm", "Empty: the client's"))
-        self._row(
+        row = self._text_row
+        self.departure_address = row(
             form,
             "departure_address",
             translate("DeliveryForm", "Departure:"),
-            self.departure_address,
+            200,
+            translate("DeliveryForm", "Empty: the establishment's address"),
         )
-        self._row(
+        self.departure_ubigeo = row(
             form,
             "departure_ubigeo",
             translate("DeliveryForm", "Its ubigeo:"),
-            self.departure_ubigeo,
+            6,
+            translate("DeliveryForm", "Empty: the establishment's"),
         )
-        self._row(
-            form, "arrival_address", translate("DeliveryForm", "Arrival:"), self.arrival_address
+        self.arrival_address = row(
+            form,
+            "arrival_address",
+            translate("DeliveryForm", "Arrival:"),
+            200,
+            translate("DeliveryForm", "Empty: the client's address"),
         )
-        self._row(
-            form, "arrival_ubigeo", translate("DeliveryForm", "Its ubigeo:"), self.arrival_ubigeo
+        self.arrival_ubigeo = row(
+            form,
+            "arrival_ubigeo",
+            translate("DeliveryForm", "Its ubigeo:"),
+            6,
+            translate("DeliveryForm", "Empty: the client's"),
         )
         self.transport = QComboBox()
         for mode in (TransportMode.PRIVATE, TransportMode.PUBLIC):
             self.transport.addItem(commerce_label(mode), mode)
         self._row(form, "transport_mode", translate("DeliveryForm", "Transport:"), self.transport)
-        self.carrier_ruc = text_edit(max_length=11)
-        self._row(
-            form, "carrier_ruc", translate("DeliveryForm", "Carrier's RUC:"), self.carrier_ruc
+        self.carrier_ruc = row(form, "carrier_ruc", translate("DeliveryForm", "Carrier's RUC:"), 11)
+        self.carrier_name = row(form, "carrier_name", translate("DeliveryForm", "Carrier:"), 160)
+        self.vehicle_plate = row(
+            form, "vehicle_plate", translate("DeliveryForm", "Vehicle plate:"), 10, "ABC-123"
         )
-        self.carrier_name = text_edit(max_length=160)
-        self._row(form, "carrier_name", translate("DeliveryForm", "Carrier:"), self.carrier_name)
-        self.vehicle_plate = text_edit(max_length=10)
-        self.vehicle_plate.setPlaceholderText("ABC-123")
-        self._row(
-            form, "vehicle_plate", translate("DeliveryForm", "Vehicle plate:"), self.vehicle_plate
-        )
-        self.driver_name = text_edit(max_length=120)
-        self._row(form, "driver_name", translate("DeliveryForm", "Driver:"), self.driver_name)
-        self.driver_licence = text_edit(max_length=20)
-        self._row(
-            form,
-            "driver_licence",
-            translate("DeliveryForm", "Driver's licence:"),
-            self.driver_licence,
+        self.driver_name = row(form, "driver_name", translate("DeliveryForm", "Driver:"), 120)
+        self.driver_licence = row(
+            form, "driver_licence", translate("DeliveryForm", "Driver's licence:"), 20
         )
         self.transport.currentIndexChanged.connect(self._on_transport)
         return box

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from carceles_desktop.domain.enums import CatalogueKind
 from carceles_desktop.errors import AppError
 from carceles_desktop.services import catalogues, products
+from carceles_desktop.services.catalogues import CodeRow, TradeRow
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.services.products import ProductInput, ProductRow
@@ -52,6 +53,23 @@ class ProductDialog(QDialog):
             if stored is None
             else translate("ProductForm", "Product {code}").format(code=stored.code)
         )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            allowed(ctx.actor, Action.EDIT_CLIENTS)
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form(units, trades))
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        if stored is not None:
+            self._load(stored)
+        self.setMinimumWidth(520)
+
+    def _form(self, units: list[CodeRow], trades: list[TradeRow]) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         add = self.errors.add_row
@@ -83,21 +101,7 @@ class ProductDialog(QDialog):
         self.active = QCheckBox(translate("ProductForm", "Offered in the forms (not retired)"))
         self.active.setChecked(True)
         add(form, "active", translate("ProductForm", "Active:"), self.active)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
-            allowed(ctx.actor, Action.EDIT_CLIENTS)
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
-        if stored is not None:
-            self._load(stored)
-        self.setMinimumWidth(520)
+        return form
 
     def _load(self, row: ProductRow) -> None:
         self.code.setText(row.code)

@@ -78,6 +78,19 @@ class CommerceListView(ListView):
             # Codes and numbers differ at their end (…-L26-00398): keep both ends in sight.
             self._middle = MiddleElided(self.table)
             self.table.setItemDelegateForColumn(0, self._middle)
+        self._build_bar(filter_caption, filters, may_create)
+        self._shortcuts(may_create)
+        self.new_button.clicked.connect(self._new)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.open_button.setEnabled(self.selected_row() is not None)
+        )
+        self.filter_box.currentIndexChanged.connect(self._on_filter)
+
+    def _build_bar(
+        self, filter_caption: str, filters: Sequence[tuple[str, Any]], may_create: bool
+    ) -> None:
         self.filter_box = QComboBox()
         self.filter_box.addItem(translate("CommerceList", "All"), None)
         for text, value in filters:
@@ -98,14 +111,6 @@ class CommerceListView(ListView):
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)  # ListView lays itself out vertically
         outer.insertLayout(0, self.bar)
-        self._shortcuts(may_create)
-        self.new_button.clicked.connect(self._new)
-        self.open_button.clicked.connect(self.open_selected)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.open_button.setEnabled(self.selected_row() is not None)
-        )
-        self.filter_box.currentIndexChanged.connect(self._on_filter)
 
     def _shortcuts(self, may_create: bool) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -96,21 +96,15 @@ def _transport(detail: DeliveryDetail) -> str:
     )
 
 
-def delivery_html(detail: DeliveryDetail) -> str:
-    """A note as HTML for the detail panel."""
-    number = detail.number or translate("DeliveryDetail", "Draft (no number yet)")
-    client = (
-        f"{detail.partner_name} ({document_text(detail.partner_id_type, detail.partner_id_number)})"
-    )
-    info = h.fields(
+def _note_fields(detail: DeliveryDetail) -> str:
+    """The note's heading fields."""
+    document = document_text(detail.partner_id_type, detail.partner_id_number)
+    return h.fields(
         [
             (translate("DeliveryDetail", "State"), commerce_label(detail.state)),
             (translate("DeliveryDetail", "Issue date"), date_text(detail.issue_date)),
             (translate("DeliveryDetail", "Transfer starts"), date_text(detail.transfer_start_date)),
-            (
-                translate("DeliveryDetail", "Client"),
-                client,
-            ),
+            (translate("DeliveryDetail", "Client"), f"{detail.partner_name} ({document})"),
             (translate("DeliveryDetail", "Order"), detail.order_number or ""),
             (translate("DeliveryDetail", "Agreement"), detail.agreement_number or ""),
             (
@@ -130,10 +124,15 @@ def delivery_html(detail: DeliveryDetail) -> str:
             (translate("DeliveryDetail", "Printed"), str(detail.print_count)),
         ]
     )
+
+
+def delivery_html(detail: DeliveryDetail) -> str:
+    """A note as HTML for the detail panel."""
+    number = detail.number or translate("DeliveryDetail", "Draft (no number yet)")
     parts = [
         h.STYLE,
         h.heading(2, number),
-        info,
+        _note_fields(detail),
         h.heading(3, translate("DeliveryDetail", "Goods")),
     ]
     parts.append(

@@ -85,17 +85,21 @@ def batch_html(detail: BatchDetail) -> str:
             (translate("BatchDetail", "Left to deliver"), f"{quantity_text(row.remaining)} {unit}"),
         ]
     )
-    parts = [h.STYLE, h.heading(2, translate("BatchDetail", "Batch {code}").format(code=row.code))]
-    parts.append(info)
+    title = translate("BatchDetail", "Batch {code}").format(code=row.code)
+    parts = [h.STYLE, h.heading(2, title), info, _quality_html(detail)]
+    parts.extend((_workers_html(detail), _materials_html(detail)))
+    return "".join(parts)
+
+
+def _quality_html(detail: BatchDetail) -> str:
+    parts = []
     if detail.inspector:
         parts.append(h.heading(3, translate("BatchDetail", "Quality check")))
+        inspected = quantity_text(detail.inspected_quantity)
         parts.append(
             h.fields(
                 [
-                    (
-                        translate("BatchDetail", "Inspected"),
-                        quantity_text(detail.inspected_quantity),
-                    ),
+                    (translate("BatchDetail", "Inspected"), inspected),
                     (translate("BatchDetail", "Rejected"), quantity_text(detail.rejected_quantity)),
                     (translate("BatchDetail", "Inspector"), detail.inspector),
                     (translate("BatchDetail", "Checked on"), date_text(detail.inspected_on)),
@@ -104,53 +108,49 @@ def batch_html(detail: BatchDetail) -> str:
         )
     if detail.quality_notes:
         parts.append(f"<p>{h.esc(detail.quality_notes)}</p>")
-    parts.append(h.heading(3, translate("BatchDetail", "Workers")))
-    if detail.workers:
-        parts.append(
-            h.table(
-                [
-                    translate("BatchDetail", "Trainee"),
-                    translate("BatchDetail", "Hours"),
-                    translate("BatchDetail", "Attended"),
-                ],
-                (
-                    [
-                        f"{w.trainee_name} ({w.inmate_code})",
-                        hours_text(w.hours),
-                        hours_text(w.attended_hours),
-                    ]
-                    for w in detail.workers
-                ),
-                nowrap=(1, 2),
-            )
-        )
-    else:
-        parts.append(h.muted(translate("BatchDetail", "No workers recorded yet.")))
-    parts.append(h.heading(3, translate("BatchDetail", "Materials")))
-    if detail.materials:
-        parts.append(
-            h.table(
-                [
-                    translate("BatchDetail", "Material"),
-                    translate("BatchDetail", "Quantity"),
-                    translate("BatchDetail", "Cost"),
-                ],
-                (
-                    [
-                        m.description,
-                        f"{quantity_text(m.quantity)} {m.unit_code}",
-                        money_text(m.amount),
-                    ]
-                    for m in detail.materials
-                ),
-                nowrap=(1, 2),
-            )
-        )
-        cost = translate("BatchDetail", "Materials cost: {cost}")
-        parts.append(f"<p>{h.esc(cost.format(cost=money_text(detail.materials_cost)))}</p>")
-    else:
-        parts.append(h.muted(translate("BatchDetail", "No materials recorded yet.")))
     return "".join(parts)
+
+
+def _workers_html(detail: BatchDetail) -> str:
+    heading = h.heading(3, translate("BatchDetail", "Workers"))
+    if not detail.workers:
+        return heading + h.muted(translate("BatchDetail", "No workers recorded yet."))
+    return heading + h.table(
+        [
+            translate("BatchDetail", "Trainee"),
+            translate("BatchDetail", "Hours"),
+            translate("BatchDetail", "Attended"),
+        ],
+        (
+            [
+                f"{w.trainee_name} ({w.inmate_code})",
+                hours_text(w.hours),
+                hours_text(w.attended_hours),
+            ]
+            for w in detail.workers
+        ),
+        nowrap=(1, 2),
+    )
+
+
+def _materials_html(detail: BatchDetail) -> str:
+    heading = h.heading(3, translate("BatchDetail", "Materials"))
+    if not detail.materials:
+        return heading + h.muted(translate("BatchDetail", "No materials recorded yet."))
+    table = h.table(
+        [
+            translate("BatchDetail", "Material"),
+            translate("BatchDetail", "Quantity"),
+            translate("BatchDetail", "Cost"),
+        ],
+        (
+            [m.description, f"{quantity_text(m.quantity)} {m.unit_code}", money_text(m.amount)]
+            for m in detail.materials
+        ),
+        nowrap=(1, 2),
+    )
+    cost = translate("BatchDetail", "Materials cost: {cost}")
+    return heading + table + f"<p>{h.esc(cost.format(cost=money_text(detail.materials_cost)))}</p>"
 
 
 def _period(row: BatchRow) -> str:
