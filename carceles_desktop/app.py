@@ -216,7 +216,7 @@ def open_for_window(location: str, *, create: bool = False) -> OpenedDatabase | 
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def _offer_restore(damage: DatabaseDamaged) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,11 @@ from PySide6.QtWidgets import (
 from carceles_desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
 
 translate = QCoreApplication.translate
+
+
+def breakable(path: str) -> str:
+    """A path that may wrap after each folder separator (a zero-width space after each)."""
+    return path.replace("\\", "\\\u200b").replace("/", "/\u200b")
 
 
 @dataclass(frozen=True)
@@ -96,8 +102,16 @@ class _Notice(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
+        layout.addSpacing(8)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Fit the height to the wrapped text (a wrapped label's size hint is a guess)."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
 
     def _button(self, text: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
         button = self.buttons.addButton(text, role)
@@ -121,18 +135,17 @@ class DatabaseInUseDialog(_Notice):
         if facts.host is None:
             text = translate(
                 "StartDialogs",
-                "Another program is opening the database {path} right now.\n\nOpen it "
-                "read-only to look up records (nothing can be saved), or quit and try again "
-                "in a moment.",
-            ).format(path=facts.path)
+                "Another program is opening the database right now.\n\nOpen it read-only "
+                "to look up records (nothing can be saved), or quit and try again in a moment.",
+            )
         else:
             text = translate(
                 "StartDialogs",
-                "The database {path} is open on the computer {host}, by the user {user}, "
-                "since {since}.\n\nOnly one computer at a time can change it. Open it "
-                "read-only to look up records (nothing can be saved), or quit and close the "
-                "program on {host} first.",
-            ).format(path=facts.path, host=facts.host, user=facts.user, since=facts.since)
+                "The database is open on the computer {host}, by the user {user}, since "
+                "{since}.\n\nOnly one computer at a time can change it. Open it read-only to "
+                "look up records (nothing can be saved), or quit and close the program on "
+                "{host} first.",
+            ).format(host=facts.host, user=facts.user, since=facts.since)
         super().__init__(
             parent,
             QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -140,6 +153,7 @@ class DatabaseInUseDialog(_Notice):
             text,
         )
         self.setWindowTitle(translate("StartDialogs", "Database in use"))
+        self._note(_file_line(facts.path))
         self.read_only_button = self._button(
             translate("StartDialogs", "Open read-only"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -166,23 +180,23 @@ class DamagedDatabaseDialog(_Notice):
     def __init__(self, facts: DamageFacts, parent: QWidget | None = None) -> None:
         intro = translate(
             "StartDialogs",
-            "The check at start-up found that the database {path} is damaged; it cannot be "
-            "used as it is.",
-        ).format(path=facts.path)
+            "The check at start-up found that the database is damaged; it cannot be used as it is.",
+        )
+        folder = breakable(facts.backups_folder)
         if facts.backup_name is not None:
             more = translate(
                 "StartDialogs",
                 "The newest good backup is {name}, taken on {taken}. Restoring it brings the "
                 "records back as they were then. The damaged file is kept in {folder}, so "
                 "whatever was recorded after the backup can still be looked for there.",
-            ).format(name=facts.backup_name, taken=facts.backup_taken, folder=facts.backups_folder)
+            ).format(name=facts.backup_name, taken=facts.backup_taken, folder=folder)
         else:
             more = translate(
                 "StartDialogs",
                 "No good backup of it was found in {folder}. Copy that folder and the "
                 "database file to a safe place and ask for technical help; a backup can be "
                 "restored later with: carceles-desktop restore FILE",
-            ).format(folder=facts.backups_folder)
+            ).format(folder=folder)
         super().__init__(
             parent,
             QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -190,11 +204,10 @@ class DamagedDatabaseDialog(_Notice):
             f"{intro}\n\n{more}",
         )
         self.setWindowTitle(translate("StartDialogs", "Damaged database"))
-        self._note(
-            translate("StartDialogs", "What the check found: {details}").format(
-                details=facts.details
-            )
+        found = translate("StartDialogs", "What the check found: {details}").format(
+            details=facts.details
         )
+        self._note(f"{_file_line(facts.path)}\n{found}")
         self.restore_button: QPushButton | None = None
         if facts.backup_name is not None:
             self.restore_button = self._button(
@@ -222,3 +235,7 @@ def ask_encrypted_backups_passphrase(parent: QWidget | None = None) -> str | Non
             "are not encrypted.",
         ),
     )
+
+
+def _file_line(path: str) -> str:
+    return translate("StartDialogs", "Database file: {path}").format(path=breakable(path))
