@@ -9,39 +9,30 @@ arguments or an import with bad rows.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from carceles_desktop import __version__
-from carceles_desktop.commands import audit as audit_commands
-from carceles_desktop.commands import (
-    backup_commands,
-    certificate_commands,
-    delivery_commands,
-    document_commands,
-    import_commands,
-    verify_commands,
-)
-from carceles_desktop.commands import database as database_commands
-from carceles_desktop.commands import listing as listing_commands
 from carceles_desktop.commands.base import CommandEnv, ExitCode
 from carceles_desktop.errors import AppError
 
 log = logging.getLogger(__name__)
 
-#: Modules that add sub-commands; later features append theirs here.
+#: Modules that add sub-commands (under carceles_desktop.commands); later features add
+#: theirs here.  Imported only when a command is given: the window starts without them.
 COMMAND_MODULES = (
-    database_commands,
-    listing_commands,
-    import_commands,
-    document_commands,
-    delivery_commands,
-    verify_commands,
-    backup_commands,
-    audit_commands,
-    certificate_commands,
+    "database",
+    "listing",
+    "import_commands",
+    "document_commands",
+    "delivery_commands",
+    "verify_commands",
+    "backup_commands",
+    "audit",
+    "certificate_commands",
 )
 
 
@@ -52,8 +43,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE, f"{self.prog}: {message} (see --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the parser for the whole command line."""
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """Return the parser for the whole command line (or only its global options)."""
     parser = _Parser(
         prog="carceles-desktop",
         description="Cárceles Productivas — Gestión de Talleres",
@@ -80,9 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="open the window on this area (workshops, trainees, attendance, …)",
     )
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"carceles_desktop.commands.{name}").register(subparsers)
     return parser
 
 
@@ -122,5 +115,15 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parse the command line (exits 2 with one sentence on bad arguments)."""
-    return build_parser().parse_args(argv)
+    """Parse the command line (exits 2 with one sentence on bad arguments).
+
+    Without a command only the global options are parsed, so that opening the window
+    does not import every command's services (about a second of start-up).
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not any(arg in ("-h", "--help") for arg in args):
+        known, rest = build_parser(with_commands=False).parse_known_args(args)
+        if not rest:
+            known.command = None
+            return known
+    return build_parser().parse_args(args)

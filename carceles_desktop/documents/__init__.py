@@ -6,9 +6,3 @@ business value (pretix's invoice renderer works the same way).  Nothing here tou
 database, Qt or a session; labels printed on the page are Spanish legal text kept in
 :mod:`.labels`.
 """
-
-from reportlab import rl_config
-
-# Our PDFs are files, never 7-bit mail: ASCII85-wrapping their compressed streams
-# only costs time (5–17 % of a render) and size (about 17 %).
-rl_config.useA85 = 0

@@ -16,15 +16,12 @@ from io import BytesIO
 from pathlib import Path
 
 from carceles_desktop.documents.base import write_atomically
+from carceles_desktop.documents.cancel import Cancelled
 from carceles_desktop.documents.certificate_data import CertificateData
 from carceles_desktop.documents.certificate_page import CertificatePage
 
 #: Called after each page with (pages done, pages in all).
 Progress = Callable[[int, int], None]
-
-
-class Cancelled(Exception):
-    """Raised when ``should_cancel()`` answers true between two pages; nothing is returned."""
 
 
 def render_certificates(

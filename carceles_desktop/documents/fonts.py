@@ -14,10 +14,16 @@ from __future__ import annotations
 import threading
 from typing import Final
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from carceles_desktop import resources
+
+# Every renderer registers its fonts here, so this is where reportlab's output is set
+# up: our PDFs are files, never 7-bit mail, and ASCII85-wrapping their compressed
+# streams only costs time (5-17 % of a render) and size (about 17 %).
+rl_config.useA85 = 0
 
 #: Body text; also the family name used by ``<b>``/``<i>`` in paragraphs.
 SANS: Final = "DejaVuSans"

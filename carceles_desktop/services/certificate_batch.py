@@ -33,9 +33,7 @@ from typing import Protocol
 
 from sqlalchemy import select
 
-from carceles_desktop.documents.base import write_atomically
-from carceles_desktop.documents.certificate import Cancelled
-from carceles_desktop.documents.certificate import render_certificates as render_pages
+from carceles_desktop.documents.cancel import Cancelled
 from carceles_desktop.documents.certificate_data import CertificateData
 from carceles_desktop.domain.catalogues import Establishment
 from carceles_desktop.domain.certificates import Certificate
@@ -259,6 +257,8 @@ def render_certificates(
         ValueError: no certificates given.
     """
     loaded = list(_printable(uow, actor, certificate_ids))
+    from carceles_desktop.documents.certificate import render_certificates as render_pages
+
     pdf = render_pages([data for _, data in loaded], progress=progress, should_cancel=should_cancel)
     _audit_print(uow, actor, [c.number for c, _ in loaded], "one PDF")
     return pdf
@@ -313,6 +313,9 @@ def write_certificate_files(
         Cancelled: ``should_cancel()`` answered true.
         OSError: a file cannot be written (the ones written stay).
     """
+    from carceles_desktop.documents.base import write_atomically  # reportlab: on use
+    from carceles_desktop.documents.certificate import render_certificates as render_pages
+
     loaded = list(_printable(uow, actor, certificate_ids))
     written: list[Path] = []
     for done, (certificate, data) in enumerate(loaded, start=1):

@@ -19,7 +19,6 @@ from datetime import date, datetime, time
 
 from sqlalchemy import select
 
-from carceles_desktop.documents.certificate import render_certificate, render_certificates
 from carceles_desktop.documents.certificate_data import CertificateData
 from carceles_desktop.domain.catalogues import Establishment
 from carceles_desktop.domain.certificates import Certificate
@@ -254,6 +253,8 @@ def reprint_certificate(
     Raises:
         PermissionDenied, NotFound, ValidationError: as :func:`record_reprint`.
     """
+    from carceles_desktop.documents.certificate import render_certificate  # on use
+
     return render_certificate(record_reprint(uow, actor, certificate_id, on=on, today=today))
 
 
@@ -272,4 +273,6 @@ def reprint_certificates(
         ValueError: no certificates given.
     """
     pages = [record_reprint(uow, actor, cid, on=on, today=today) for cid in certificate_ids]
+    from carceles_desktop.documents.certificate import render_certificates  # on use
+
     return render_certificates(pages)

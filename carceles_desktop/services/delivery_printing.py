@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from carceles_desktop.documents.delivery_note import render_delivery_note
 from carceles_desktop.domain.catalogues import Establishment
 from carceles_desktop.domain.deliveries import Delivery
 from carceles_desktop.errors import Conflict, NotFound
@@ -70,6 +69,8 @@ def print_delivery_note(
     data = build_delivery_note(uow, actor, delivery_id)
     printed_before = load_delivery(uow, delivery_id).print_count > 0
     as_copy = printed_before if copy is None else copy
+    from carceles_desktop.documents.delivery_note import render_delivery_note  # on use
+
     pdf = render_delivery_note(data, copy=as_copy)
     count = record_delivery_print(uow, actor, delivery_id)
     return PrintedNote(pdf=pdf, number=data.number, copy=as_copy, print_count=count)

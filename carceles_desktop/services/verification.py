@@ -29,7 +29,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
 
-from carceles_desktop.documents.qr import find_qr_texts
 from carceles_desktop.domain.certificates import Certificate
 from carceles_desktop.domain.enums import CertificateState
 from carceles_desktop.domain.rules.certificate_payload import (
@@ -330,6 +329,8 @@ def verify_pdf_all(uow: UnitOfWork, source: str | Path | bytes) -> list[Verifica
     except OSError as exc:
         return [_unreadable(_NOT_A_PDF, str(exc))]
     try:
+        from carceles_desktop.documents.qr import find_qr_texts  # zxing-cpp: on use
+
         texts = find_qr_texts(data, QR_TEXT_PATTERN)
     except ValueError as exc:
         return [_unreadable(_NOT_A_PDF, str(exc))]

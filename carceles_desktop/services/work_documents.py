@@ -12,7 +12,6 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from carceles_desktop.documents.planilla import render_planilla
 from carceles_desktop.documents.planilla_data import (
     DayEntry,
     PlanillaData,
@@ -26,7 +25,6 @@ from carceles_desktop.documents.redemption_data import (
     RedemptionRecordData,
     RedemptionSignatories,
 )
-from carceles_desktop.documents.redemption_record import render_redemption_record
 from carceles_desktop.domain.catalogues import Establishment
 from carceles_desktop.domain.trainees import Trainee
 from carceles_desktop.domain.workshops import Workshop
@@ -149,6 +147,8 @@ def planilla_pdf(
         NotFound: no such workshop.
     """
     sheet = planilla_rows(uow, actor, workshop_id, year, month)
+    from carceles_desktop.documents.planilla import render_planilla  # reportlab: on use
+
     pdf = render_planilla(planilla_data(sheet, uow, printed_on=today or date.today()))
     audit.record(
         uow,
@@ -210,6 +210,8 @@ def redemption_pdf(
             director=signatory(settings, "director"),
         ),
     )
+    from carceles_desktop.documents.redemption_record import render_redemption_record
+
     pdf = render_redemption_record(data)
     audit.record(
         uow,

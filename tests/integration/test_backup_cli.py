@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from carceles_desktop import cli
 from carceles_desktop.app import main
-from carceles_desktop.commands import backup_commands
 from carceles_desktop.domain.enums import Role
 from carceles_desktop.domain.users import Setting
 from carceles_desktop.services import audit, backup_crypto, database_info, users
@@ -26,9 +24,6 @@ PASSWORD = "Clave-segura-2026"
 
 @pytest.fixture(autouse=True)
 def _backup_commands_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Until the lead lists the module in cli.COMMAND_MODULES.
-    if backup_commands not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, backup_commands))
     monkeypatch.delenv(backup_crypto.PASSPHRASE_ENV, raising=False)
     monkeypatch.delenv("CARCELES_PASSWORD", raising=False)
 

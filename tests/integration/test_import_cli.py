@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from carceles_desktop import cli, i18n
+from carceles_desktop import i18n
 from carceles_desktop.app import main
-from carceles_desktop.commands import import_commands
 
 PASSWORD = "clave-segura-1"
 HEADINGS = ["Código interno", "Apellido paterno", "Nombres", "DNI", "Sexo", "Situación jurídica"]
@@ -24,9 +23,6 @@ ROWS = [
 
 @pytest.fixture(autouse=True)
 def _command_registered(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    # Until the lead lists the module in cli.COMMAND_MODULES.
-    if import_commands not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, import_commands))
     yield
     i18n.install_translator(None)  # `init` (in Spanish) installs one for the process
 

@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from carceles_desktop import cli
 from carceles_desktop.app import main
-from carceles_desktop.commands import backup_commands
 from carceles_desktop.domain.users import Setting
 from carceles_desktop.errors import StorageUnavailable
 from carceles_desktop.storage import instance_lock
@@ -253,8 +251,6 @@ def test_restore_is_refused_while_a_window_holds_the_database(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if backup_commands not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, backup_commands))
     backup_file = database_path.with_name("copia.sqlite3")
     backup_file.write_bytes(database_path.read_bytes())
     code = main(["--database", str(database_path), "restore", str(backup_file), "--yes"])

@@ -118,6 +118,7 @@ def migrations_with_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # t
             _EXTRA_REVISION.format(what="fails" if failing else "adds a column", fail=fail)
         )
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+        monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
 
     return make
 
@@ -178,3 +179,8 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
     assert version == "0001"
     assert integrity == "ok"
     assert _settings_rows(database_path) == [("institution_acronym", '"INPE"')]
+
+
+def test_the_start_up_shortcut_knows_the_newest_revision() -> None:
+    # schema_status recognises a current database without Alembic by this constant.
+    assert migrate.head_revision() == migrate.HEAD_REVISION

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from carceles_desktop import cli, i18n
+from carceles_desktop import i18n
 from carceles_desktop.app import main
-from carceles_desktop.commands import verify_commands
 from carceles_desktop.documents.qr import draw_qr
 from carceles_desktop.domain.enums import CertificateState
 from carceles_desktop.domain.rules.certificate_payload import from_qr_text, to_qr_text
@@ -27,9 +26,6 @@ ADMIN_PASSWORD = "clave-de-prueba-2026"
 
 @pytest.fixture(autouse=True)
 def wired(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The lead adds the module to cli.COMMAND_MODULES; until then the tests add it.
-    if verify_commands not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, verify_commands))
     cheap_kdf(monkeypatch)
     monkeypatch.setenv("CARCELES_PASSWORD", ADMIN_PASSWORD)
     monkeypatch.setenv("CARCELES_KEY_PASSPHRASE", PASSPHRASE)

@@ -19,8 +19,6 @@ import re
 import xml.etree.ElementTree as ET  # noqa: N817 - the usual short name
 from io import BytesIO
 
-from openpyxl.utils.cell import column_index_from_string, coordinate_to_tuple
-
 Cells = frozenset[tuple[int, int]]
 
 _PREFIX = rb"(?:([A-Za-z_][\w.-]*):)?"
@@ -85,6 +83,8 @@ def _scan(sheet: bytes, begin: int, end: int) -> Cells | None:
         kind = _TYPE.search(head)
         body = sheet[head_end + 1 : closed]
         if _lacks_value(body, prefix, kind.group(1).decode() if kind else "n"):
+            from openpyxl.utils.cell import column_index_from_string
+
             column = column_index_from_string(reference.group(1).decode()) - 1
             found.add((int(reference.group(2)), column))
     return frozenset(found)
@@ -119,6 +119,8 @@ def _walk(sheet: bytes) -> Cells:
         if name == "c":
             reference = element.get("r")
             if reference:
+                from openpyxl.utils.cell import coordinate_to_tuple
+
                 row, first_based = coordinate_to_tuple(reference)
                 column = first_based - 1
             else:
