@@ -27,6 +27,7 @@ from carceles_desktop.services.sign_in import LoginRefused
 from carceles_desktop.services.trainees import TraineeInput
 from carceles_desktop.storage.instance_lock import lock_path_for, read_lock
 from carceles_desktop.storage.opening import open_database, open_read_only
+from carceles_desktop.ui import launch
 from carceles_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from carceles_desktop.ui.dialogs.start_dialogs import (
     DamagedDatabaseDialog,
@@ -295,3 +296,53 @@ def test_a_damaged_database_without_backups_names_the_folder_and_fails(
     assert str(path.parent / "backups") in plain(dialog.text.text())
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not lock_path_for(path).exists()
+
+
+def test_the_window_holds_the_lock_while_open_and_gives_it_up_after(
+    path: Path,
+    database_with_admin: Callable[[Path], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database_with_admin(path)
+    seen: list[Any] = []
+
+    def show(start: Any, argv: Any = None) -> int:
+        holder = read_lock(path)
+        assert holder is not None  # ours, while the window is open
+        start.heartbeat()
+        assert read_lock(path) is not None
+        assert read_lock(path).heartbeat >= holder.heartbeat
+        seen.append(start)
+        return 0
+
+    monkeypatch.setattr(launch, "run_window", show)
+    monkeypatch.setenv("CARCELES_PASSWORD", "clave-de-la-jefa-2026")
+    assert app.main(["--database", str(path), "--user", "jefa"]) == 0
+    start = seen[0]
+    assert not start.read_only
+    assert start.actor.username == "jefa"
+    assert not lock_path_for(path).exists()  # released when the window closed
+
+
+def test_the_window_opens_read_only_behind_another_computers_lock(
+    path: Path,
+    database_with_admin: Callable[[Path], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database_with_admin(path)
+    write_foreign_lock(path, host="PC-TALLER-2", user="rosa.quispe")
+    theirs = read_lock(path)
+    seen: list[Any] = []
+    monkeypatch.setattr(
+        DatabaseInUseDialog, "ask", classmethod(lambda cls, facts, parent=None: True)
+    )
+    monkeypatch.setattr(launch, "run_window", lambda start, argv=None: seen.append(start) or 0)
+    monkeypatch.setenv("CARCELES_PASSWORD", "clave-de-la-jefa-2026")
+    before = path.read_bytes()
+    assert app.main(["--database", str(path), "--user", "jefa"]) == 0
+    start = seen[0]
+    assert start.read_only
+    assert start.heartbeat is None  # the lock is theirs: nothing to beat
+    assert start.actor.username == "jefa"  # signed in without writing a thing
+    assert path.read_bytes() == before
+    assert read_lock(path) == theirs
