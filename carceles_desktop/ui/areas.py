@@ -1,6 +1,6 @@
 """The areas of the navigation list: adding one is one line in :data:`AREAS`.
 
-Only areas that exist are listed; later issues add Panel, Certificados and Reportes
+Only areas that exist are listed; later issues add Panel and Reportes
 here as they are built.  An area may be shown only to some
 roles (``visible``); the services refuse the others anyway.
 """
@@ -18,15 +18,17 @@ from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
+from carceles_desktop.ui.views.administration_view import AdministrationView, may_administer
 from carceles_desktop.ui.views.attendance_view import AttendanceView
 from carceles_desktop.ui.views.audit_view import AuditView
+from carceles_desktop.ui.views.certificates_view import CertificatesView
 from carceles_desktop.ui.views.clients_view import ClientsView
 from carceles_desktop.ui.views.deliveries_view import DeliveriesView
 from carceles_desktop.ui.views.orders_view import OrdersView
 from carceles_desktop.ui.views.production_view import ProductionView
 from carceles_desktop.ui.views.products_view import ProductsView
 from carceles_desktop.ui.views.trainees_view import TraineesView
-from carceles_desktop.ui.views.users_view import UsersView
+from carceles_desktop.ui.views.verify_view import VerifyView
 from carceles_desktop.ui.views.workshops_view import WorkshopsView
 
 
@@ -126,11 +128,24 @@ AREAS: tuple[Area, ...] = (
         ProductsView,
     ),
     Area(
+        "certificates",
+        QT_TRANSLATE_NOOP("Areas", "Certificates"),
+        QStyle.StandardPixmap.SP_DialogApplyButton,
+        CertificatesView,
+        may(Action.VIEW),
+    ),
+    Area(
+        "verify",
+        QT_TRANSLATE_NOOP("Areas", "Verify"),
+        QStyle.StandardPixmap.SP_DialogYesButton,
+        VerifyView,
+    ),
+    Area(
         "users",
         QT_TRANSLATE_NOOP("Areas", "Administration"),
         QStyle.StandardPixmap.SP_DirLinkIcon,
-        UsersView,
-        may(Action.MANAGE_USERS),
+        AdministrationView,
+        may_administer,
     ),
     Area(
         "audit",

@@ -40,6 +40,8 @@ def test_window_shows_only_the_areas_that_exist_in_spanish(
         "orders",
         "clients",
         "products",
+        "certificates",
+        "verify",
         "users",
         "audit",
     ]
