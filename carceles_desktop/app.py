@@ -19,20 +19,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carceles_desktop import cli
 from carceles_desktop.commands.base import CommandEnv, ExitCode, read_password, sign_in
 from carceles_desktop.errors import AppError
 from carceles_desktop.logging_setup import setup_logging
-from carceles_desktop.services import backups
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.services.read_only_access import sign_in_read_only
-from carceles_desktop.storage import backup_store
-from carceles_desktop.storage.backup_store import BackupInfo
 from carceles_desktop.storage.engine import parse_target
 from carceles_desktop.storage.instance_lock import DatabaseInUse, InstanceLock
 from carceles_desktop.storage.opening import DatabaseDamaged, open_locked, open_read_only
 from carceles_desktop.storage.unit_of_work import Database
+
+if TYPE_CHECKING:
+    from carceles_desktop.storage.backup_store import BackupInfo
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +164,8 @@ class OpenedDatabase:
         """The sign-in check for this database (one that writes nothing when read-only)."""
         database = self.database
         if self.read_only:
+            from carceles_desktop.services.read_only_access import sign_in_read_only
+
             return lambda name, password: sign_in_read_only(database, name, password)
         return lambda name, password: sign_in(database, name, password)
 
@@ -221,6 +223,7 @@ def _local(moment: datetime) -> str:
 
 def _offer_restore(damage: DatabaseDamaged) -> bool:
     """Offer the newest good backup in place of a damaged database; True once restored."""
+    from carceles_desktop.services import backups
     from carceles_desktop.ui.dialogs.start_dialogs import DamagedDatabaseDialog, DamageFacts
 
     path = damage.path
@@ -253,6 +256,8 @@ def _newest_good_backup(path: Path) -> tuple[BackupInfo | None, str | None]:
     Encrypted backups are checked only with the passphrase (the environment's, or the
     user's when an encrypted backup is newer than the best one found without it).
     """
+    from carceles_desktop.services import backups
+    from carceles_desktop.storage import backup_store
     from carceles_desktop.ui.dialogs.start_dialogs import ask_encrypted_backups_passphrase
 
     passphrase = backups.passphrase_from_environment()

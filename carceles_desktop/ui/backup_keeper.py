@@ -11,6 +11,9 @@
 
 One backup or restore job runs at a time; a window opened read-only takes no automatic
 backups (another computer holds the database and backs it up).
+
+The backup services are imported when first used, not with the window: they bring
+Alembic and the cryptography library, which the window's start does not need.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QStatusBar, QWidget
 
 from carceles_desktop.errors import AppError, ValidationError
-from carceles_desktop.services import backups
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.settings import get_settings
 from carceles_desktop.ui import backup_restore, messages, workers
@@ -214,6 +216,8 @@ class BackupKeeper(QObject):
         relay = self._relay(dialog)
 
         def work() -> Any:
+            from carceles_desktop.services import backups
+
             with ctx.reading() as uow:
                 settings = get_settings(uow)
             return backups.backup_if_due(
@@ -246,12 +250,14 @@ class BackupKeeper(QObject):
         self.run_job(work, done, failed)
 
     def _automatic_failed(self, error: BaseException, *, closing: bool) -> None:
+        from carceles_desktop.services.backups import BackupCancelled
+
         locked = self.host().is_locked()
         if self._wants_passphrase(error) and self._passphrase is None and not locked:
             if self._session_passphrase() is not None:
                 self._start_automatic(closing=closing)  # again, now with the passphrase
                 return
-        elif not isinstance(error, backups.BackupCancelled):
+        elif not isinstance(error, BackupCancelled):
             log.warning("automatic backup failed: %s", error)
             text = str(error)
             self._status(
@@ -304,6 +310,8 @@ class BackupKeeper(QObject):
         """Archivo → Copia de seguridad ahora: a verified backup, with progress and Cancel."""
         if self.refuse_busy():
             return
+        from carceles_desktop.services import backups
+
         ctx = self.ctx
         try:
             encrypted = backups.needs_passphrase(ctx.database)

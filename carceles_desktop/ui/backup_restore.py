@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from carceles_desktop.errors import AppError, NotFound
-from carceles_desktop.services import backups, database_checks, restoring, users
+from carceles_desktop.services import users
 from carceles_desktop.ui import messages, workers
 from carceles_desktop.ui.dialogs.backup_dialogs import CheckReportDialog, progress_dialog
 from carceles_desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
@@ -30,6 +30,8 @@ def restore_from_file(keeper: BackupKeeper) -> None:
     """Pick a backup, confirm, restore it over the database, then show its records."""
     if keeper.refuse_busy():
         return
+    from carceles_desktop.services import backups, restoring
+
     ctx, window = keeper.ctx, keeper.window
     try:
         database_path = restoring.sqlite_path(ctx.database)
@@ -78,6 +80,8 @@ def restore_from_file(keeper: BackupKeeper) -> None:
 
 def _passphrase(keeper: BackupKeeper, source: Path) -> str | None:
     """The passphrase of an encrypted backup (the environment's, or asked); None: none."""
+    from carceles_desktop.services import backups
+
     return backups.passphrase_from_environment() or PassphraseDialog.ask(
         keeper.window,
         text=translate("Backups", "The backup {name} is encrypted. Type its passphrase.").format(
@@ -137,6 +141,8 @@ def verify_database(keeper: BackupKeeper) -> None:
     """Run every check off the GUI thread, then show the report."""
     if keeper.check_job is not None:
         return
+    from carceles_desktop.services import database_checks
+
     ctx, window = keeper.ctx, keeper.window
     dialog = progress_dialog(
         window,

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carceles_desktop.services.backup_crypto import MIN_PASSPHRASE
-
 translate = QCoreApplication.translate
 
 
@@ -78,6 +76,9 @@ class PassphraseDialog(QDialog):
 
     def take(self) -> None:
         """Accept the typed passphrase, or say why not and stay open."""
+        # Imported here: the cryptography library it brings is not needed to start.
+        from carceles_desktop.services.backup_crypto import MIN_PASSPHRASE
+
         typed = self.passphrase.text()
         if self._confirm and len(typed) < MIN_PASSPHRASE:
             self._refuse(
