@@ -37,7 +37,6 @@ from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.services.signing_keys import ImportKeysReport, KeyRow
 from carceles_desktop.ui import messages
-from carceles_desktop.ui.dialogs.form_parts import pydate
 from carceles_desktop.ui.dialogs.small_form import FormField, SmallForm, field_value
 from carceles_desktop.ui.labels import date_text, yes_no
 from carceles_desktop.ui.models.rows_table import RowColumn, RowsTableModel
@@ -141,7 +140,7 @@ class KeysPanel(QWidget):
             rows = []
         self.model.set_rows(rows)
 
-    def keys(self) -> list[KeyRow]:
+    def listed_keys(self) -> list[KeyRow]:
         """The keys listed."""
         return list(self.model.rows)
 
@@ -188,7 +187,7 @@ class KeysPanel(QWidget):
                         ctx.actor,
                         values["establishment_code"] or "",
                         str(values["passphrase"]),
-                        valid_from=pydate(start.date()),
+                        valid_from=values["valid_from"],
                     )
                     uow.commit()
             finally:
