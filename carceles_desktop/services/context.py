@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from carceles_desktop.errors import StorageUnavailable
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.storage.unit_of_work import Database, SqlUnitOfWork
 
@@ -35,7 +37,21 @@ class ServiceContext:
         return self.database.unit_of_work(read_only=True)
 
     def writing(self) -> SqlUnitOfWork:
-        """Open a unit of work that may write; the caller commits."""
+        """Open a unit of work that may write; the caller commits.
+
+        Raises:
+            StorageUnavailable: the window was opened read-only (another program holds
+                the database); said before any work is done.
+        """
+        if self.read_only_mode:
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This window opened the database read-only because another program "
+                    "holds it; nothing can be saved here. Close the other program and "
+                    "open this one again to make changes.",
+                )
+            )
         return self.database.unit_of_work(read_only=False)
 
     def with_actor(self, actor: Actor) -> ServiceContext:

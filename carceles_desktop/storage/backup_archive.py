@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from carceles_desktop.errors import StorageUnavailable
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.storage.backup_store import BackupCancelled
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -126,7 +127,9 @@ def archive_format(path: Path) -> str:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StorageUnavailable(
-            "The backup {path} cannot be read: {detail}", path=str(path), detail=exc.strerror
+            QT_TRANSLATE_NOOP("errors", "The backup {path} cannot be read: {detail}"),
+            path=str(path),
+            detail=exc.strerror,
         ) from exc
     if head.startswith(SQLITE_MAGIC):
         return "sqlite"
@@ -147,13 +150,19 @@ def read_archive(path: Path, envelope: Envelope | None = None) -> Iterator[bytes
     kind = archive_format(path)
     if kind == "unknown":
         raise StorageUnavailable(
-            "{path} is not a backup of this program (neither SQLite, gzip nor encrypted).",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} is not a backup of this program (neither SQLite, gzip nor encrypted).",
+            ),
             path=str(path),
         )
     if kind == "encrypted" and envelope is None:
         raise StorageUnavailable(
-            "The backup {path} is encrypted: give its passphrase (or set "
-            "CARCELES_BACKUP_PASSPHRASE).",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The backup {path} is encrypted: give its passphrase (or set "
+                "CARCELES_BACKUP_PASSPHRASE).",
+            ),
             path=str(path),
         )
     with open(path, "rb") as handle:
@@ -188,7 +197,9 @@ def _gunzip(chunks: Iterator[bytes], path: Path) -> Iterator[bytes]:
 
 def _damaged(path: Path, detail: str) -> StorageUnavailable:
     return StorageUnavailable(
-        "The backup {path} is damaged and cannot be used: {detail}", path=str(path), detail=detail
+        QT_TRANSLATE_NOOP("errors", "The backup {path} is damaged and cannot be used: {detail}"),
+        path=str(path),
+        detail=detail,
     )
 
 
@@ -219,7 +230,9 @@ def extract_archive(
             os.fsync(out.fileno())
     except OSError as exc:
         raise StorageUnavailable(
-            "Could not write {path}: {detail}", path=str(destination), detail=exc.strerror
+            QT_TRANSLATE_NOOP("errors", "Could not write {path}: {detail}"),
+            path=str(destination),
+            detail=exc.strerror,
         ) from exc
     return digest.hexdigest()
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool
 
 from carceles_desktop.errors import StorageUnavailable
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.storage.location import check_local_path
 
 BUSY_TIMEOUT_MS = 15_000
@@ -63,7 +64,9 @@ def parse_target(url_or_path: str) -> DatabaseTarget:
     try:
         url = make_url(text)
     except ArgumentError as exc:
-        raise StorageUnavailable("Cannot understand the database address {url}.", url=text) from exc
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("errors", "Cannot understand the database address {url}."), url=text
+        ) from exc
     if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     return DatabaseTarget(url)
@@ -85,7 +88,10 @@ def create_database_engine(target: DatabaseTarget, *, must_exist: bool = False) 
     backend = target.url.get_backend_name()
     if backend != "postgresql":
         raise StorageUnavailable(
-            "Database type {backend} is not supported; use a SQLite file or PostgreSQL.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Database type {backend} is not supported; use a SQLite file or PostgreSQL.",
+            ),
             backend=backend,
         )
     return create_engine(target.url, pool_pre_ping=True)
@@ -96,9 +102,14 @@ def _sqlite_engine(target: DatabaseTarget, *, must_exist: bool) -> Engine:
     if path is not None:
         check_local_path(path)
         if must_exist and not path.exists():
-            raise StorageUnavailable("There is no database at {path}.", path=str(path))
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP("errors", "There is no database at {path}."), path=str(path)
+            )
         if not path.parent.exists():
-            raise StorageUnavailable("The folder {folder} does not exist.", folder=str(path.parent))
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."),
+                folder=str(path.parent),
+            )
     engine = create_engine(
         target.url,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path, PureWindowsPath
 
 from carceles_desktop.errors import StorageUnavailable
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 
 _NETWORK_FILESYSTEMS = {
     "nfs",
@@ -40,7 +41,14 @@ def check_local_path(path: Path) -> None:
     text = str(path)
     if text.startswith(("\\\\", "//")):
         raise StorageUnavailable(
-            "The database {path} is on a network share (UNC path). " + _ADVICE, path=text
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database {path} is on a network share (UNC path). Keep the "
+                "database on this computer's own disk; to share records between several"
+                " computers, use a PostgreSQL server (--database "
+                "postgresql+psycopg://…).",
+            ),
+            path=text,
         )
     lowered = [part.lower() for part in Path(text).parts]
     for part in lowered:
@@ -49,8 +57,13 @@ def check_local_path(path: Path) -> None:
             for cloud in _CLOUD_FOLDERS
         ):
             raise StorageUnavailable(
-                "The database {path} is in a cloud-synchronised folder ({folder}), which can "
-                "corrupt it. " + _ADVICE,
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {path} is in a cloud-synchronised folder ({folder}), "
+                    "which can corrupt it. Keep the database on this computer's own disk; "
+                    "to share records between several computers, use a PostgreSQL server "
+                    "(--database postgresql+psycopg://…).",
+                ),
                 path=text,
                 folder=part,
             )
@@ -60,7 +73,13 @@ def check_local_path(path: Path) -> None:
         fs = _mount_filesystem(path)
         if fs in _NETWORK_FILESYSTEMS:
             raise StorageUnavailable(
-                "The database {path} is on a network file system ({fs}). " + _ADVICE,
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database {path} is on a network file system ({fs}). Keep the "
+                    "database on this computer's own disk; to share records between several"
+                    " computers, use a PostgreSQL server (--database "
+                    "postgresql+psycopg://…).",
+                ),
                 path=text,
                 fs=fs,
             )
@@ -75,7 +94,13 @@ def _check_windows_drive(text: str) -> None:  # pragma: no cover - Windows only
     drive_remote = 4
     if ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote:  # type: ignore[attr-defined]
         raise StorageUnavailable(
-            "The database {path} is on a mapped network drive ({drive}). " + _ADVICE,
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database {path} is on a mapped network drive ({drive}). Keep the "
+                "database on this computer's own disk; to share records between several"
+                " computers, use a PostgreSQL server (--database "
+                "postgresql+psycopg://…).",
+            ),
             path=text,
             drive=drive,
         )

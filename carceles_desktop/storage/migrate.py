@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 from carceles_desktop.errors import StorageUnavailable
+from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -138,15 +139,22 @@ def prepare(
         return status
     if not status.known:
         raise StorageUnavailable(
-            "This database was written by a newer version of the program (schema {current}); "
-            "this version knows up to {head}. Install the newer version to open it.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This database was written by a newer version of the program (schema "
+                "{current}); this version knows up to {head}. Install the newer version"
+                " to open it.",
+            ),
             current=status.current,
             head=status.head,
         )
     if status.current is None and not status.empty:
         raise StorageUnavailable(
-            "This database was not made by this program (it has tables but no schema "
-            "revision). Choose another file."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This database was not made by this program (it has tables but no "
+                "schema revision). Choose another file.",
+            )
         )
     if status.current is None:
         upgrade(engine)
@@ -159,8 +167,11 @@ def prepare(
             engine.dispose()
             restore(copy)
         raise StorageUnavailable(
-            "Upgrading the database failed and it was left as it was before. "
-            "A copy taken before the upgrade is at {backup}. Details: {detail}",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Upgrading the database failed and it was left as it was before. A copy"
+                " taken before the upgrade is at {backup}. Details: {detail}",
+            ),
             backup=str(copy) if copy else "(no copy)",
             detail=str(exc),
         ) from exc

@@ -33,8 +33,11 @@ class DatabaseDamaged(StorageUnavailable):
 
     def __init__(self, path: Path, details: tuple[str, ...]) -> None:
         super().__init__(
-            "The database {path} is damaged ({detail}). Restore the newest good "
-            "backup (carceles-desktop restore FILE).",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database {path} is damaged ({detail}). Restore the newest good "
+                "backup (carceles-desktop restore FILE).",
+            ),
             path=str(path),
             detail="; ".join(details[:2]),
         )
@@ -71,7 +74,10 @@ def open_database(
         def take_backup(label: str) -> Path:
             if path is None or folder is None:
                 raise StorageUnavailable(
-                    "Back up the PostgreSQL database with the server's tools before upgrading."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Back up the PostgreSQL database with the server's tools before upgrading.",
+                    )
                 )
             return backup.backup_sqlite(
                 path, folder / backup.timestamped_name(label, stem=path.stem)
@@ -104,11 +110,16 @@ def refuse_foreign_file(path: Path) -> None:
             head = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
         raise StorageUnavailable(
-            "The database {path} cannot be read: {detail}", path=str(path), detail=exc.strerror
+            QT_TRANSLATE_NOOP("errors", "The database {path} cannot be read: {detail}"),
+            path=str(path),
+            detail=exc.strerror,
         ) from exc
     if head != _SQLITE_MAGIC:
         raise StorageUnavailable(
-            "{path} is not a database of this program (not a SQLite file).", path=str(path)
+            QT_TRANSLATE_NOOP(
+                "errors", "{path} is not a database of this program (not a SQLite file)."
+            ),
+            path=str(path),
         )
 
 

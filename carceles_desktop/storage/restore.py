@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from carceles_desktop.errors import StorageUnavailable
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.storage import backup, backup_archive, backup_store, migrate
@@ -93,6 +91,8 @@ def schema_problems(path: Path) -> tuple[list[str], str | None]:
     if revision is None:
         return ["not a database of this program (no schema revision)"], None
     try:
+        from alembic.script import ScriptDirectory  # only when a backup is checked
+
         known = ScriptDirectory.from_config(migrate.alembic_config()).get_revision(revision)
     except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
         known = None

@@ -98,9 +98,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_partners_uuid")),
     )
     with op.batch_alter_table("partners", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_partners_name_key"), ["name_key", "id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_partners_name_key"), ["name_key", "id"], unique=False)
 
     op.create_table(
         "redemption_rules",
