@@ -43,17 +43,16 @@ _EXCEPTION = "#8a5a00"
 _MISSING = "#b00020"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def status_text(item: Eligibility) -> str:
     """Ready, needs an exception, or not yet."""
     if item.eligible:
-        return _tr("Ready")
+        return translate("CandidatesTable", "Ready")
     if item.needs_override:
-        return _tr("Only with an exception")
-    return _tr("Not yet")
+        return translate("CandidatesTable", "Only with an exception")
+    return translate("CandidatesTable", "Not yet")
 
 
 def missing_text(item: Eligibility) -> str:
@@ -64,9 +63,9 @@ def missing_text(item: Eligibility) -> str:
 def missing_tooltip(item: Eligibility) -> str:
     """What is missing, one item per line, for the row's tooltip."""
     if item.eligible:
-        return _tr("Every requirement is met.")
+        return translate("CandidatesTable", "Every requirement is met.")
     lines = "\n".join(f"• {text}" for text in item.missing_texts())
-    return _tr("Missing:") + "\n" + lines
+    return translate("CandidatesTable", "Missing:") + "\n" + lines
 
 
 class CandidatesModel(QAbstractTableModel):
@@ -193,5 +192,5 @@ class CandidatesModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADINGS)
         ):
-            return _tr(HEADINGS[section])
+            return translate(CONTEXT, HEADINGS[section])
         return None

@@ -52,21 +52,15 @@ def _col(title: str, value: Any, width: int | None, numeric: bool = False) -> Co
     return Column(title, value, SERVICE_ORDER, numeric=numeric, width=width)
 
 
+# Hours and reprints show in the detail panel: the list keeps to what finds a paper.
 COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Number"), lambda r: r.number, 26),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Name"), lambda r: r.trainee_name, 30),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Document"), document_hint, 11),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Trade"), lambda r: r.trade, 20),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Hours"), lambda r: str(r.total_hours), 6, True),
+    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Number"), lambda r: r.number, 22),
+    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Name"), lambda r: r.trainee_name, 24),
+    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Document"), document_hint, 10),
+    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Trade"), lambda r: r.trade, 14),
     _col(QT_TRANSLATE_NOOP("CertificatesTable", "Issued"), lambda r: date_text(r.issued_on), 11),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "State"), lambda r: state_label(r.state), 11),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Workshop"), lambda r: r.workshop_code or "", 14),
-    _col(
-        QT_TRANSLATE_NOOP("CertificatesTable", "Reprints"),
-        lambda r: str(r.reprint_count) if r.reprint_count else "",
-        None,
-        True,
-    ),
+    _col(QT_TRANSLATE_NOOP("CertificatesTable", "State"), lambda r: state_label(r.state), 10),
+    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Workshop"), lambda r: r.workshop_code or "", None),
 )
 
 

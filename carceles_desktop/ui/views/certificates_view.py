@@ -26,11 +26,13 @@ from carceles_desktop.ui import messages
 from carceles_desktop.ui.dialogs import certificate_actions
 from carceles_desktop.ui.labels import date_text, label
 from carceles_desktop.ui.models.certificates_table import (
+    COLUMNS,
     STATE_COLOURS,
     CertificatesTableModel,
     state_label,
 )
 from carceles_desktop.ui.views import html_parts as h
+from carceles_desktop.ui.views.commerce_list_view import MiddleElided
 from carceles_desktop.ui.views.list_view import ListView
 
 translate = QCoreApplication.translate
@@ -68,6 +70,10 @@ class CertificatesView(ListView):
         # The service keeps one order (newest first): no clickable headings.
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSortIndicatorShown(False)
+        # Numbers differ at their end (…-2026-000158): keep both ends in sight.
+        self._middle = MiddleElided(self.table)
+        self.table.setItemDelegateForColumn(0, self._middle)
+        self.table.setItemDelegateForColumn(len(COLUMNS) - 1, self._middle)  # workshop code
         actor = ctx.actor
         self._may_issue = allowed(actor, Action.ISSUE_CERTIFICATES) and not ctx.read_only_mode
         self._may_annul = allowed(actor, Action.ANNUL_CERTIFICATES) and not ctx.read_only_mode

@@ -62,13 +62,12 @@ _CHECKS = (
 PASSED, FAILED, NOT_REACHED, NOT_RECORDED = "passed", "failed", "not_reached", "not_recorded"
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+translate = QCoreApplication.translate
 
 
 def verdict_text(status: VerificationStatus) -> str:
     """The verdict in capitals (VÁLIDO, ALTERADO …)."""
-    return _tr("VerifyVerdict", _VERDICTS[status])
+    return translate("VerifyVerdict", _VERDICTS[status])
 
 
 def verdict_colours(status: VerificationStatus) -> tuple[str, str]:
@@ -113,9 +112,13 @@ def checks_html(result: VerificationResult) -> str:
     """The five checks as a list: ✔ passed, ✘ failed, – not reached or not recorded."""
     marks = {
         PASSED: ("✔", "#2e7d32", ""),
-        FAILED: ("✘", "#c62828", _tr("VerifyChecks", "failed")),
-        NOT_REACHED: ("–", "#999999", _tr("VerifyChecks", "not checked")),
-        NOT_RECORDED: ("–", "#8a5a00", _tr("VerifyChecks", "not recorded in this installation")),
+        FAILED: ("✘", "#c62828", translate("VerifyChecks", "failed")),
+        NOT_REACHED: ("–", "#999999", translate("VerifyChecks", "not checked")),
+        NOT_RECORDED: (
+            "–",
+            "#8a5a00",
+            translate("VerifyChecks", "not recorded in this installation"),
+        ),
     }
     rows = []
     for text, state in zip(_CHECKS, check_states(result), strict=True):
@@ -124,7 +127,7 @@ def checks_html(result: VerificationResult) -> str:
         weight = "bold" if state == FAILED else "normal"
         rows.append(
             f"<span style='color: {colour}; font-weight: {weight}'>{mark} "
-            f"{html.escape(_tr('VerifyChecks', text))}{suffix}</span>"
+            f"{html.escape(translate('VerifyChecks', text))}{suffix}</span>"
         )
     return "<br>".join(rows)
 
