@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from importlib import import_module
+from typing import Protocol, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QStyle, QWidget
@@ -18,18 +19,6 @@ from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
-from carceles_desktop.ui.views.administration_view import AdministrationView, may_administer
-from carceles_desktop.ui.views.attendance_view import AttendanceView
-from carceles_desktop.ui.views.audit_view import AuditView
-from carceles_desktop.ui.views.certificates_view import CertificatesView
-from carceles_desktop.ui.views.clients_view import ClientsView
-from carceles_desktop.ui.views.deliveries_view import DeliveriesView
-from carceles_desktop.ui.views.orders_view import OrdersView
-from carceles_desktop.ui.views.production_view import ProductionView
-from carceles_desktop.ui.views.products_view import ProductsView
-from carceles_desktop.ui.views.trainees_view import TraineesView
-from carceles_desktop.ui.views.verify_view import VerifyView
-from carceles_desktop.ui.views.workshops_view import WorkshopsView
 
 
 class AreaView(Protocol):
@@ -73,6 +62,29 @@ class Area:
     visible: Callable[[Actor], bool] = lambda actor: True
 
 
+def _view(module: str, name: str) -> Callable[[ServiceContext], QWidget]:
+    """A factory that imports the area's module only when the area is first shown.
+
+    Importing every view up front cost a quarter of a second of start-up (reportlab,
+    spreadsheets, cryptography behind them); the main window builds areas lazily.
+    """
+
+    def build(ctx: ServiceContext) -> QWidget:
+        view_class = getattr(import_module(f"carceles_desktop.ui.views.{module}"), name)
+        return cast(QWidget, view_class(ctx))
+
+    return build
+
+
+#: The tabs of Administración: users, signing keys, competencies.
+ADMIN_ACTIONS = (Action.MANAGE_USERS, Action.MANAGE_KEYS, Action.EDIT_CATALOGUES)
+
+
+def _may_administer(actor: Actor) -> bool:
+    """Administración shows when the user may use at least one of its tabs."""
+    return any(allowed(actor, action) for action in ADMIN_ACTIONS)
+
+
 def may(action: Action) -> Callable[[Actor], bool]:
     """The visibility of an area meant for those who may take ``action``."""
     return lambda actor: allowed(actor, action)
@@ -83,75 +95,75 @@ AREAS: tuple[Area, ...] = (
         "workshops",
         QT_TRANSLATE_NOOP("Areas", "Workshops"),
         QStyle.StandardPixmap.SP_DirHomeIcon,
-        WorkshopsView,
+        _view("workshops_view", "WorkshopsView"),
     ),
     Area(
         "trainees",
         QT_TRANSLATE_NOOP("Areas", "Trainees"),
         QStyle.StandardPixmap.SP_FileDialogDetailedView,
-        TraineesView,
+        _view("trainees_view", "TraineesView"),
     ),
     Area(
         "attendance",
         QT_TRANSLATE_NOOP("Areas", "Attendance"),
         QStyle.StandardPixmap.SP_FileDialogInfoView,
-        AttendanceView,
+        _view("attendance_view", "AttendanceView"),
     ),
     Area(
         "production",
         QT_TRANSLATE_NOOP("Areas", "Production"),
         QStyle.StandardPixmap.SP_DesktopIcon,
-        ProductionView,
+        _view("production_view", "ProductionView"),
     ),
     Area(
         "deliveries",
         QT_TRANSLATE_NOOP("Areas", "Deliveries"),
         QStyle.StandardPixmap.SP_ArrowForward,
-        DeliveriesView,
+        _view("deliveries_view", "DeliveriesView"),
     ),
     Area(
         "orders",
         QT_TRANSLATE_NOOP("Areas", "Orders"),
         QStyle.StandardPixmap.SP_FileDialogListView,
-        OrdersView,
+        _view("orders_view", "OrdersView"),
     ),
     Area(
         "clients",
         QT_TRANSLATE_NOOP("Areas", "Clients"),
         QStyle.StandardPixmap.SP_DriveNetIcon,
-        ClientsView,
+        _view("clients_view", "ClientsView"),
     ),
     Area(
         "products",
         QT_TRANSLATE_NOOP("Areas", "Products"),
         QStyle.StandardPixmap.SP_DirClosedIcon,
-        ProductsView,
+        _view("products_view", "ProductsView"),
     ),
     Area(
         "certificates",
         QT_TRANSLATE_NOOP("Areas", "Certificates"),
         QStyle.StandardPixmap.SP_DialogApplyButton,
-        CertificatesView,
+        _view("certificates_view", "CertificatesView"),
         may(Action.VIEW),
     ),
     Area(
         "verify",
         QT_TRANSLATE_NOOP("Areas", "Verify"),
         QStyle.StandardPixmap.SP_DialogYesButton,
-        VerifyView,
+        _view("verify_view", "VerifyView"),
     ),
     Area(
         "users",
         QT_TRANSLATE_NOOP("Areas", "Administration"),
         QStyle.StandardPixmap.SP_DirLinkIcon,
-        AdministrationView,
-        may_administer,
+        _view("administration_view", "AdministrationView"),
+        _may_administer,
     ),
     Area(
         "audit",
         QT_TRANSLATE_NOOP("Areas", "Audit"),
         QStyle.StandardPixmap.SP_FileDialogContentsView,
-        AuditView,
+        _view("audit_view", "AuditView"),
         may(Action.VIEW_AUDIT),
     ),
 )

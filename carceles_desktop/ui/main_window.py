@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupKeeper(self, ctx, interval_ms=backup_check_ms)
         self.nav = QListWidget()
         self.stack = QStackedWidget()
+        self._views: dict[int, QWidget] = {}
         self.pages = QStackedWidget()
         self._build_areas()
         self._build_menus()
@@ -128,7 +129,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon, translate("Areas", area.title))
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
-            self.stack.addWidget(area.build(self.ctx))
+            # Built when first shown: start-up pays only for the area on screen.
+            self.stack.addWidget(QWidget())
         width = max(self.nav.sizeHintForColumn(0), 120) + 24
         self.nav.setFixedWidth(width)
         central = QWidget()
@@ -236,14 +238,28 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> AreaView:
         """The widget of the area on screen."""
-        return cast(AreaView, self.stack.currentWidget())
+        return cast(AreaView, self._built_view(self.stack.currentIndex()))
 
     def view(self, key: str) -> QWidget:
         """The widget of an area by key."""
         keys = [area.key for area in self._areas]
-        widget = self.stack.widget(keys.index(key))
-        assert widget is not None  # one widget per area, added in _build_areas
-        return widget
+        return self._built_view(keys.index(key))
+
+    def _built_view(self, index: int) -> QWidget:
+        """The area's widget at ``index``, built (and its saved state put back) on first use."""
+        built = self._views.get(index)
+        if built is None:
+            built = self._areas[index].build(self.ctx)
+            placeholder = self.stack.widget(index)
+            assert placeholder is not None  # one placeholder per area
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            cast(AreaView, built).restore_state(self._settings)
+            self._views[index] = built
+        return built
 
     def show_area(self, key: str) -> None:
         """Switch to an area by key."""
@@ -252,6 +268,7 @@ class MainWindow(QMainWindow):
     def _show_area(self, row: int) -> None:
         if row < 0:
             return
+        self._built_view(row)
         self.stack.setCurrentIndex(row)
         self.current_view().load()
 
@@ -351,8 +368,6 @@ class MainWindow(QMainWindow):
         state = self._settings.value("main_window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        for index in range(self.stack.count()):
-            cast(AreaView, self.stack.widget(index)).restore_state(self._settings)
         keys = [area.key for area in self._areas]
         last = self._settings.value("main_window/area")
         if isinstance(last, str) and last in keys:
@@ -363,22 +378,22 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/area", self._areas[self.nav.currentRow()].key)
-        for index in range(self.stack.count()):
-            cast(AreaView, self.stack.widget(index)).save_state(self._settings)
+        for view in self._views.values():
+            cast(AreaView, view).save_state(self._settings)
         self._settings.sync()
 
     def areas_may_close(self) -> bool:
         """Ask every area with unsaved work (save, discard or stay); False if one stays."""
-        for index in range(self.stack.count()):
-            confirm = getattr(self.stack.widget(index), "confirm_close", None)
+        for view in self._views.values():
+            confirm = getattr(view, "confirm_close", None)
             if confirm is not None and not confirm():
                 return False
         return True
 
     def reload_areas(self) -> None:
         """Read again every area that has been read (after a restore)."""
-        for index in range(self.stack.count()):
-            view = cast(AreaView, self.stack.widget(index))
+        for widget in list(self._views.values()):
+            view = cast(AreaView, widget)
             if view is self.current_view() or view.is_ready():
                 view.reload()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
+from carceles_desktop.ui.areas import ADMIN_ACTIONS
 from carceles_desktop.ui.views.competencies_panel import CompetenciesPanel
 from carceles_desktop.ui.views.keys_panel import KeysPanel
 from carceles_desktop.ui.views.users_view import UsersView
@@ -19,7 +20,6 @@ from carceles_desktop.ui.views.users_view import UsersView
 translate = QCoreApplication.translate
 
 #: The actions that show the area (one tab each).
-ADMIN_ACTIONS = (Action.MANAGE_USERS, Action.MANAGE_KEYS, Action.EDIT_CATALOGUES)
 
 
 def may_administer(actor: Actor) -> bool:
