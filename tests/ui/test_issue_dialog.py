@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from carceles_desktop.services import certificate_batch, certificate_eligibility
 from carceles_desktop.ui.dialogs.assessment_dialog import AssessmentDialog
@@ -19,6 +20,7 @@ from carceles_desktop.ui.dialogs.signing_passphrase import SigningPassphraseDial
 from carceles_desktop.ui.dialogs.small_form import SmallForm
 from carceles_desktop.ui.messages import Kind
 from carceles_desktop.ui.models.candidates_table import MISSING, NAME
+from carceles_desktop.ui.views.certificates_view import CertificatesView
 from tests.helpers.certificate_world import ADMIN
 from tests.ui.certificate_fixtures import (  # noqa: F401 - fixtures
     PASSPHRASE,
@@ -247,3 +249,31 @@ def test_the_assessment_form_refuses_a_missing_evaluator_under_its_field(
     assert form.saved is None
     assert form.errors.message("evaluator") != ""
     assert date(2026, 3, 26) <= TODAY
+
+
+def test_the_passphrase_is_typed_in_a_password_field(qtbot: Any) -> None:
+    asked = SigningPassphraseDialog(None, text="Escriba la frase.")
+    qtbot.addWidget(asked)
+    assert asked.passphrase.echoMode() == QLineEdit.EchoMode.Password
+    asked.take()  # nothing typed: it stays open and says so
+    assert not asked.error.isHidden()
+
+
+def test_the_registry_opens_the_issue_dialog_and_lists_what_it_issued(
+    qtbot: Any, course: Course, passphrase: list[str], previews: list[Any]
+) -> None:
+    view = CertificatesView(course.ctx, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    view.load()
+    qtbot.waitUntil(view.is_ready)
+    assert view.model.rowCount() == 0
+    view.issue_button.click()
+    dialog = view.issue_dialog
+    assert dialog.isVisible()
+    assert dialog.choose_workshop(course.world.workshop_id)
+    with qtbot.waitSignal(dialog.issued, timeout=JOB_MS):
+        dialog.issue_button.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and view.is_ready())
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=JOB_MS)
+    dialog.reject()

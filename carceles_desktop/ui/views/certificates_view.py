@@ -224,6 +224,7 @@ class CertificatesView(ListView):
         from carceles_desktop.ui.dialogs.issue_dialog import IssueDialog
 
         dialog = IssueDialog(self._ctx, self, today=self._today)
+        dialog.issued.connect(lambda _result: self.refresh_after(None))
         dialog.finished.connect(lambda _code: self.refresh_after(None))
         dialog.open()
         self.issue_dialog = dialog
