@@ -21,13 +21,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from carceles_desktop import config, resources
+from carceles_desktop.services import database_checks
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.services.database_checks import CheckItem
 from carceles_desktop.ui import workers
 from carceles_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 from carceles_desktop.ui.dialogs.login_dialog import LoginDialog
 from carceles_desktop.ui.dialogs.password_dialog import ensure_password_changed
 from carceles_desktop.ui.main_window import BACKUP_CHECK_MS, PRODUCT, MainWindow
+from carceles_desktop.ui.messages import Kind, Messages
 from carceles_desktop.ui.translation import install_translators
 
 log = logging.getLogger(__name__)
@@ -116,11 +119,39 @@ def run_window(start: WindowStart, argv: list[str] | None = None) -> int:
         except ValueError:
             log.warning("no area %r for this user; opening the last one", start.area)
     window.show()
+    check_after_showing(window, ctx)
     if start.screenshot is not None:
         capture_when_ready(window, start.screenshot, app)
     code = app.exec()
     workers.wait_for_jobs()
     return code
+
+
+def check_after_showing(window: MainWindow, ctx: ServiceContext) -> None:
+    """Run the start-up check a large database left for later, off the GUI thread.
+
+    A damaged file is said plainly and the window closes: the next start checks first
+    and offers to restore the newest good backup.
+    """
+
+    def report(item: CheckItem | None) -> None:
+        if item is None or item.ok:
+            return
+        Messages.show(
+            window,
+            Kind.ERROR,
+            PRODUCT,
+            QCoreApplication.translate(
+                "Launch",
+                "The database failed its start-up check ({detail}). The program will close; "
+                "open it again to restore the newest good backup.",
+            ).format(detail="; ".join(item.details[:2])),
+        )
+        window.close()
+
+    workers.run_in_background(
+        lambda: database_checks.deferred_start_check(ctx.database), on_done=report
+    )
 
 
 def sign_in(start: WindowStart, app: QApplication) -> Actor | None:

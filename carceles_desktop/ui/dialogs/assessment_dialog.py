@@ -172,6 +172,9 @@ class AssessmentDialog(QDialog):
         except AppError as exc:
             self.errors.show(exc, "enrolment")
             return
+        # A finished enrolment is assessed within its dates: start on its last day.
+        day = min(self._today, judged.ends_on or self._today)
+        self.day.setDate(QDate(day.year, day.month, day.day))
         for item in judged.competencies:
             mark = "" if item.required else " " + translate("AssessmentDialog", "(optional)")
             self.competency.addItem(f"{item.code} — {item.name}{mark}", item.competency_id)
@@ -204,6 +207,7 @@ class AssessmentDialog(QDialog):
             self.errors.show(
                 translate("AssessmentDialog", "Choose the competency assessed."), "competency"
             )
+            self.adjustSize()
             return
         try:
             with self._ctx.writing() as uow:
@@ -222,6 +226,7 @@ class AssessmentDialog(QDialog):
         except AppError as exc:
             self.saved = None
             self.errors.show(exc)
+            self.adjustSize()  # a message that wraps must not squeeze the fields
             return
         self.accept()
 

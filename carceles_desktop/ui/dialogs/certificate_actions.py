@@ -71,9 +71,7 @@ def reprint(ctx: ServiceContext, parent: QWidget | None, row: CertificateRow, to
         parent,
         pdf,
         f"{row.number} duplicado.pdf",
-        translate("CertificateActions", "Certificate {number} (duplicate)").format(
-            number=row.number
-        ),
+        translate("CertificateSteps", "Certificate {number} (duplicate)").format(number=row.number),
     )
     return True
 
@@ -81,7 +79,7 @@ def reprint(ctx: ServiceContext, parent: QWidget | None, row: CertificateRow, to
 def annul_question(row: CertificateRow) -> str:
     """What is asked before a certificate is annulled."""
     return translate(
-        "CertificateActions",
+        "CertificateSteps",
         "Annul certificate {number} of {name}?\n\nThe number stays used and is never given "
         "again. Whoever verifies the paper or its QR code will read ANULADO.\n\nAn annulled "
         "certificate cannot be made current again; to correct one, replace it instead.",
@@ -92,7 +90,7 @@ def annul(
     ctx: ServiceContext, parent: QWidget | None, row: CertificateRow, today: date
 ) -> CertificateRow | None:
     """Ask, then annul with a reason and a day; return the annulled row, or None."""
-    title = translate("CertificateActions", "Annul certificate")
+    title = translate("CertificateSteps", "Annul certificate")
     if not messages.confirm(parent, title, annul_question(row)):
         return None
 
@@ -105,11 +103,11 @@ def annul(
         return done
 
     fields = [
-        FormField("reason", translate("CertificateActions", "Reason:"), _reason_edit()),
-        FormField("on", translate("CertificateActions", "Annulled on:"), _day_edit(today)),
+        FormField("reason", translate("CertificateSteps", "Reason:"), _reason_edit()),
+        FormField("on", translate("CertificateSteps", "Annulled on:"), _day_edit(today)),
     ]
     intro = translate(
-        "CertificateActions", "Certificate {number} of {name}. Write why it is annulled."
+        "CertificateSteps", "Certificate {number} of {name}. Write why it is annulled."
     ).format(number=row.number, name=row.trainee_name)
     result: CertificateRow | None = SmallForm.ask(
         parent,
@@ -117,7 +115,7 @@ def annul(
         intro,
         fields,
         submit,
-        action_text=translate("CertificateActions", "Annul"),
+        action_text=translate("CertificateSteps", "Annul"),
     )
     return result
 
@@ -146,14 +144,14 @@ def replace(
         return new
 
     fields = [
-        FormField("reason", translate("CertificateActions", "Reason:"), _reason_edit()),
-        FormField("on", translate("CertificateActions", "Issue date:"), _day_edit(today)),
+        FormField("reason", translate("CertificateSteps", "Reason:"), _reason_edit()),
+        FormField("on", translate("CertificateSteps", "Issue date:"), _day_edit(today)),
         FormField(
-            "passphrase", translate("CertificateActions", "Key passphrase:"), passphrase_edit()
+            "passphrase", translate("CertificateSteps", "Key passphrase:"), passphrase_edit()
         ),
     ]
     intro = translate(
-        "CertificateActions",
+        "CertificateSteps",
         "Certificate {number} of {name} becomes REPLACED and a new certificate, with a new "
         "number, is issued from the current records (a corrected name or document prints "
         "on it). Verifying the old paper will name the new number. The passphrase is not "
@@ -161,19 +159,19 @@ def replace(
     ).format(number=row.number, name=row.trainee_name)
     new: CertificateRow | None = SmallForm.ask(
         parent,
-        translate("CertificateActions", "Replace certificate"),
+        translate("CertificateSteps", "Replace certificate"),
         intro,
         fields,
         submit,
-        action_text=translate("CertificateActions", "Replace"),
+        action_text=translate("CertificateSteps", "Replace"),
     )
     if new is None:
         return None
     messages.inform(
         parent,
-        translate("CertificateActions", "Replace certificate"),
+        translate("CertificateSteps", "Replace certificate"),
         translate(
-            "CertificateActions", "Certificate {old} was replaced by certificate {new}."
+            "CertificateSteps", "Certificate {old} was replaced by certificate {new}."
         ).format(old=row.number, new=new.number),
     )
     print_originals(ctx, parent, [new.id], new.number)
@@ -199,6 +197,6 @@ def print_originals(
         parent,
         pdf,
         f"{first_number}.pdf",
-        translate("CertificateActions", "Certificate {number}").format(number=first_number),
+        translate("CertificateSteps", "Certificate {number}").format(number=first_number),
     )
     return True

@@ -30,17 +30,17 @@ class SigningPassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, *, text: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("SigningPassphrase", "Signing key passphrase"))
+        self.setWindowTitle(translate("SigningPassphraseDialog", "Signing key passphrase"))
         intro = QLabel(text)
         intro.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setMaxLength(512)
         form = QFormLayout()
-        form.addRow(translate("SigningPassphrase", "Passphrase:"), self.passphrase)
+        form.addRow(translate("SigningPassphraseDialog", "Passphrase:"), self.passphrase)
         hint = QLabel(
             translate(
-                "SigningPassphrase",
+                "SigningPassphraseDialog",
                 "The program does not keep it: it signs this batch and is forgotten.",
             )
         )
@@ -65,7 +65,7 @@ class SigningPassphraseDialog(QDialog):
     def take(self) -> None:
         """Close with the passphrase, or ask for one."""
         if not self.passphrase.text():
-            self.error.setText(translate("SigningPassphrase", "Type the passphrase."))
+            self.error.setText(translate("SigningPassphraseDialog", "Type the passphrase."))
             self.error.setVisible(True)
             return
         self.accept()

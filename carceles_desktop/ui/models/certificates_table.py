@@ -22,14 +22,14 @@ from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.ui.labels import date_text
 from carceles_desktop.ui.models.paged_table import Column, PagedTableModel, PageQuery
 
-CONTEXT = "CertificatesTable"
+CONTEXT = "CertificateRegistry"
 #: The sort key of every column: the service's own order.
 SERVICE_ORDER = "service"
 
 _STATE_LABELS = {
-    CertificateState.VIGENTE: QT_TRANSLATE_NOOP("CertificatesTable", "Current"),
-    CertificateState.ANULADO: QT_TRANSLATE_NOOP("CertificatesTable", "Annulled"),
-    CertificateState.REEMPLAZADO: QT_TRANSLATE_NOOP("CertificatesTable", "Replaced"),
+    CertificateState.VIGENTE: QT_TRANSLATE_NOOP("CertificateRegistry", "Current"),
+    CertificateState.ANULADO: QT_TRANSLATE_NOOP("CertificateRegistry", "Annulled"),
+    CertificateState.REEMPLAZADO: QT_TRANSLATE_NOOP("CertificateRegistry", "Replaced"),
 }
 #: Annulled and replaced rows are drawn in these colours, so they stand out in the list.
 STATE_COLOURS = {
@@ -54,13 +54,15 @@ def _col(title: str, value: Any, width: int | None, numeric: bool = False) -> Co
 
 # Hours and reprints show in the detail panel: the list keeps to what finds a paper.
 COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Number"), lambda r: r.number, 22),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Name"), lambda r: r.trainee_name, 24),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Document"), document_hint, 10),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Trade"), lambda r: r.trade, 14),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Issued"), lambda r: date_text(r.issued_on), 11),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "State"), lambda r: state_label(r.state), 10),
-    _col(QT_TRANSLATE_NOOP("CertificatesTable", "Workshop"), lambda r: r.workshop_code or "", None),
+    _col(QT_TRANSLATE_NOOP("CertificateRegistry", "Number"), lambda r: r.number, 22),
+    _col(QT_TRANSLATE_NOOP("CertificateRegistry", "Name"), lambda r: r.trainee_name, 24),
+    _col(QT_TRANSLATE_NOOP("CertificateRegistry", "Document"), document_hint, 10),
+    _col(QT_TRANSLATE_NOOP("CertificateRegistry", "Trade"), lambda r: r.trade, 14),
+    _col(QT_TRANSLATE_NOOP("CertificateRegistry", "Issued"), lambda r: date_text(r.issued_on), 11),
+    _col(QT_TRANSLATE_NOOP("CertificateRegistry", "State"), lambda r: state_label(r.state), 10),
+    _col(
+        QT_TRANSLATE_NOOP("CertificateRegistry", "Workshop"), lambda r: r.workshop_code or "", None
+    ),
 )
 
 

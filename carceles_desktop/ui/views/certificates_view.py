@@ -258,7 +258,7 @@ class CertificatesView(ListView):
 def _id_text(row: CertificateRow, document: dict[str, Any]) -> str:
     number = document.get("doc_number")
     if not number:
-        return translate("CertificateDetail", "Inmate code {code}").format(code=row.inmate_code)
+        return translate("CertificatePanel", "Inmate code {code}").format(code=row.inmate_code)
     return f"{label(DocumentType(document['doc_type']))} {number}"
 
 
@@ -271,24 +271,24 @@ def _state_line(row: CertificateRow) -> str:
 def _links(row: CertificateRow) -> list[str]:
     parts = []
     if row.state is CertificateState.ANULADO:
-        text = translate("CertificateDetail", "Annulled on {day}: {reason}").format(
+        text = translate("CertificatePanel", "Annulled on {day}: {reason}").format(
             day=date_text(row.annulled_on), reason=row.annul_reason or ""
         )
         parts.append(f"<p style='color: #b00020'>{h.esc(text)}</p>")
     if row.state is CertificateState.REEMPLAZADO:
-        text = translate("CertificateDetail", "Replaced on {day} by {number}: {reason}").format(
+        text = translate("CertificatePanel", "Replaced on {day} by {number}: {reason}").format(
             day=date_text(row.annulled_on),
             number=row.replaced_by_number or "?",
             reason=row.annul_reason or "",
         )
         parts.append(f"<p style='color: #8a5a00'>{h.esc(text)}</p>")
     if row.replaces_number:
-        text = translate("CertificateDetail", "Replaces certificate {number}.").format(
+        text = translate("CertificatePanel", "Replaces certificate {number}.").format(
             number=row.replaces_number
         )
         parts.append(f"<p>{h.esc(text)}</p>")
     if row.override_reason:
-        text = translate("CertificateDetail", "Issued with an exception: {reason}").format(
+        text = translate("CertificatePanel", "Issued with an exception: {reason}").format(
             reason=row.override_reason
         )
         parts.append(f"<p>{h.esc(text)}</p>")
@@ -301,47 +301,47 @@ def certificate_html(row: CertificateRow) -> str:
     grade = printed.get("grade")
     reprints = str(row.reprint_count)
     if row.last_reprinted_on is not None:
-        reprints += " " + translate("CertificateDetail", "(last on {day})").format(
+        reprints += " " + translate("CertificatePanel", "(last on {day})").format(
             day=date_text(row.last_reprinted_on.date())
         )
     info = h.fields(
         [
-            (translate("CertificateDetail", "Name"), row.trainee_name),
-            (translate("CertificateDetail", "Document"), _id_text(row, printed["document"])),
-            (translate("CertificateDetail", "Inmate code"), row.inmate_code),
-            (translate("CertificateDetail", "Trade"), row.trade),
-            (translate("CertificateDetail", "Hours"), str(row.total_hours)),
+            (translate("CertificatePanel", "Name"), row.trainee_name),
+            (translate("CertificatePanel", "Document"), _id_text(row, printed["document"])),
+            (translate("CertificatePanel", "Inmate code"), row.inmate_code),
+            (translate("CertificatePanel", "Trade"), row.trade),
+            (translate("CertificatePanel", "Hours"), str(row.total_hours)),
             (
-                translate("CertificateDetail", "Period"),
+                translate("CertificatePanel", "Period"),
                 f"{date_text(row.start)} – {date_text(row.end)}",
             ),
             (
-                translate("CertificateDetail", "Grade"),
-                str(grade) if grade is not None else translate("CertificateDetail", "Passed"),
+                translate("CertificatePanel", "Grade"),
+                str(grade) if grade is not None else translate("CertificatePanel", "Passed"),
             ),
-            (translate("CertificateDetail", "Issued on"), date_text(row.issued_on)),
-            (translate("CertificateDetail", "Issued by"), row.issued_by or ""),
-            (translate("CertificateDetail", "Workshop"), row.workshop_code or ""),
-            (translate("CertificateDetail", "Book and folio"), row.book_folio or ""),
-            (translate("CertificateDetail", "Signing key"), row.key_id),
-            (translate("CertificateDetail", "Reprints"), reprints),
+            (translate("CertificatePanel", "Issued on"), date_text(row.issued_on)),
+            (translate("CertificatePanel", "Issued by"), row.issued_by or ""),
+            (translate("CertificatePanel", "Workshop"), row.workshop_code or ""),
+            (translate("CertificatePanel", "Book and folio"), row.book_folio or ""),
+            (translate("CertificatePanel", "Signing key"), row.key_id),
+            (translate("CertificatePanel", "Reprints"), reprints),
         ]
     )
     parts = [h.STYLE, h.heading(2, row.number), _state_line(row), info, *_links(row)]
     competencies = printed.get("competencies") or []
-    parts.append(h.heading(3, translate("CertificateDetail", "Competencies")))
+    parts.append(h.heading(3, translate("CertificatePanel", "Competencies")))
     if competencies:
         parts.append(
             h.table(
                 [
-                    translate("CertificateDetail", "Code"),
-                    translate("CertificateDetail", "Competency"),
-                    translate("CertificateDetail", "Hours"),
+                    translate("CertificatePanel", "Code"),
+                    translate("CertificatePanel", "Competency"),
+                    translate("CertificatePanel", "Hours"),
                 ],
                 ([c["code"], c["name"], str(c["hours"])] for c in competencies),
                 nowrap=(0, 2),
             )
         )
     else:
-        parts.append(h.muted(translate("CertificateDetail", "The trade lists no modules.")))
+        parts.append(h.muted(translate("CertificatePanel", "The trade lists no modules.")))
     return "".join(parts)

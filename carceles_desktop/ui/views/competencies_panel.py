@@ -43,12 +43,12 @@ from carceles_desktop.ui.models.rows_table import RowColumn, RowsTableModel
 translate = QCoreApplication.translate
 
 COLUMNS = (
-    RowColumn(QT_TRANSLATE_NOOP("CompetenciesTable", "Order"), lambda c: str(c.position), True),
-    RowColumn(QT_TRANSLATE_NOOP("CompetenciesTable", "Code"), lambda c: c.code),
-    RowColumn(QT_TRANSLATE_NOOP("CompetenciesTable", "Name"), lambda c: c.name),
-    RowColumn(QT_TRANSLATE_NOOP("CompetenciesTable", "Hours"), lambda c: str(c.hours), True),
-    RowColumn(QT_TRANSLATE_NOOP("CompetenciesTable", "Required"), lambda c: yes_no(c.required)),
-    RowColumn(QT_TRANSLATE_NOOP("CompetenciesTable", "Taught"), lambda c: yes_no(c.active)),
+    RowColumn(QT_TRANSLATE_NOOP("CompetencyList", "Order"), lambda c: str(c.position), True),
+    RowColumn(QT_TRANSLATE_NOOP("CompetencyList", "Code"), lambda c: c.code),
+    RowColumn(QT_TRANSLATE_NOOP("CompetencyList", "Name"), lambda c: c.name),
+    RowColumn(QT_TRANSLATE_NOOP("CompetencyList", "Hours"), lambda c: str(c.hours), True),
+    RowColumn(QT_TRANSLATE_NOOP("CompetencyList", "Required"), lambda c: yes_no(c.required)),
+    RowColumn(QT_TRANSLATE_NOOP("CompetencyList", "Taught"), lambda c: yes_no(c.active)),
 )
 
 
@@ -74,9 +74,9 @@ class CompetencyDialog(QDialog):
         self._existing = existing
         self.saved: CompetencyRow | None = None
         self.setWindowTitle(
-            translate("CompetencyDialog", "New competency")
+            translate("CompetencyForm", "New competency")
             if existing is None
-            else translate("CompetencyDialog", "Competency {code}").format(code=existing.code)
+            else translate("CompetencyForm", "Competency {code}").format(code=existing.code)
         )
         self.code = QLineEdit(existing.code if existing else "")
         self.code.setMaxLength(30)
@@ -88,21 +88,19 @@ class CompetencyDialog(QDialog):
         self.hours.setValue(existing.hours if existing else 0)
         self.position = QSpinBox()
         self.position.setRange(0, 999)
-        self.position.setSpecialValueText(translate("CompetencyDialog", "after the last"))
+        self.position.setSpecialValueText(translate("CompetencyForm", "after the last"))
         self.position.setValue(existing.position if existing else 0)
-        self.required = QCheckBox(translate("CompetencyDialog", "A certificate needs it passed"))
+        self.required = QCheckBox(translate("CompetencyForm", "A certificate needs it passed"))
         self.required.setChecked(existing.required if existing else True)
-        self.active = QCheckBox(translate("CompetencyDialog", "Still taught"))
+        self.active = QCheckBox(translate("CompetencyForm", "Still taught"))
         self.active.setChecked(existing.active if existing else True)
         self.active.setVisible(existing is not None)
         self.errors = FieldErrors()
         form = QFormLayout()
-        self.errors.add_row(form, "code", translate("CompetencyDialog", "Code:"), self.code)
-        self.errors.add_row(form, "name", translate("CompetencyDialog", "Name:"), self.name)
-        self.errors.add_row(form, "hours", translate("CompetencyDialog", "Hours:"), self.hours)
-        self.errors.add_row(
-            form, "position", translate("CompetencyDialog", "Order:"), self.position
-        )
+        self.errors.add_row(form, "code", translate("CompetencyForm", "Code:"), self.code)
+        self.errors.add_row(form, "name", translate("CompetencyForm", "Name:"), self.name)
+        self.errors.add_row(form, "hours", translate("CompetencyForm", "Hours:"), self.hours)
+        self.errors.add_row(form, "position", translate("CompetencyForm", "Order:"), self.position)
         form.addRow("", self.required)
         form.addRow("", self.active)
         buttons = QDialogButtonBox(
@@ -178,7 +176,7 @@ class CompetenciesPanel(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.trade = QComboBox()
-        self.model = RowsTableModel(COLUMNS, context="CompetenciesTable", parent=self)
+        self.model = RowsTableModel(COLUMNS, context="CompetencyList", parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

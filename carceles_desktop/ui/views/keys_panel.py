@@ -97,9 +97,9 @@ class KeysPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.create_button = QPushButton(translate("KeysPanel", "Create key…"))
-        self.export_button = QPushButton(translate("KeysPanel", "Export public keys…"))
-        self.import_button = QPushButton(translate("KeysPanel", "Import public keys…"))
+        self.create_button = QPushButton(translate("SigningKeys", "Create key…"))
+        self.export_button = QPushButton(translate("SigningKeys", "Export public keys…"))
+        self.import_button = QPushButton(translate("SigningKeys", "Import public keys…"))
         may = allowed(ctx.actor, Action.MANAGE_KEYS) and not ctx.read_only_mode
         self.create_button.setEnabled(may)
         self.import_button.setEnabled(may)
@@ -109,7 +109,7 @@ class KeysPanel(QWidget):
         row.addStretch(1)
         note = QLabel(
             translate(
-                "KeysPanel",
+                "SigningKeys",
                 "Each establishment signs its certificates with its own key. The private "
                 "half is kept encrypted under a passphrase that the program never stores. "
                 "Give the exported public keys to every office that verifies certificates, "
@@ -166,17 +166,17 @@ class KeysPanel(QWidget):
         start.setCalendarPopup(True)
         start.setDisplayFormat("dd/MM/yyyy")
         fields = [
-            FormField("establishment_code", translate("KeysPanel", "Establishment:"), place),
-            FormField("passphrase", translate("KeysPanel", "Passphrase:"), _password()),
-            FormField("repeat", translate("KeysPanel", "Repeat it:"), _password()),
-            FormField("valid_from", translate("KeysPanel", "Valid from:"), start),
+            FormField("establishment_code", translate("SigningKeys", "Establishment:"), place),
+            FormField("passphrase", translate("SigningKeys", "Passphrase:"), _password()),
+            FormField("repeat", translate("SigningKeys", "Repeat it:"), _password()),
+            FormField("valid_from", translate("SigningKeys", "Valid from:"), start),
         ]
         ctx = self._ctx
 
         def submit(values: dict[str, Any]) -> KeyRow:
             if values["passphrase"] != values["repeat"]:
                 raise ValidationError(
-                    translate("KeysPanel", "The two passphrases are not the same."),
+                    translate("SigningKeys", "The two passphrases are not the same."),
                     field="repeat",
                 )
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -196,9 +196,9 @@ class KeysPanel(QWidget):
 
         created: KeyRow | None = _KeyForm.ask(
             self,
-            translate("KeysPanel", "Create a signing key"),
+            translate("SigningKeys", "Create a signing key"),
             translate(
-                "KeysPanel",
+                "SigningKeys",
                 "The new key signs the establishment's certificates from the chosen day; "
                 "its previous key closes the day before and still verifies what it signed. "
                 "Choose a passphrase of at least 10 characters and keep it safe: without "
@@ -206,14 +206,14 @@ class KeysPanel(QWidget):
             ),
             fields,
             submit,
-            action_text=translate("KeysPanel", "Create"),
+            action_text=translate("SigningKeys", "Create"),
         )
         if created is not None:
             self.reload()
             messages.inform(
                 self,
-                translate("KeysPanel", "Create a signing key"),
-                translate("KeysPanel", "Key {key_id} created. Fingerprint: {fingerprint}").format(
+                translate("SigningKeys", "Create a signing key"),
+                translate("SigningKeys", "Key {key_id} created. Fingerprint: {fingerprint}").format(
                     key_id=created.key_id, fingerprint=created.fingerprint
                 ),
             )
@@ -247,16 +247,16 @@ class KeysPanel(QWidget):
             messages.Messages.show(
                 self,
                 messages.Kind.ERROR,
-                translate("KeysPanel", "Cannot save"),
-                translate("KeysPanel", "The file {path} could not be written: {reason}").format(
+                translate("SigningKeys", "Cannot save"),
+                translate("SigningKeys", "The file {path} could not be written: {reason}").format(
                     path=path, reason=exc
                 ),
             )
             return False
         messages.inform(
             self,
-            translate("KeysPanel", "Export public keys"),
-            translate("KeysPanel", "The public keys were saved to {path}.").format(path=path),
+            translate("SigningKeys", "Export public keys"),
+            translate("SigningKeys", "The public keys were saved to {path}.").format(path=path),
         )
         return True
 
@@ -277,8 +277,8 @@ class KeysPanel(QWidget):
             messages.Messages.show(
                 self,
                 messages.Kind.ERROR,
-                translate("KeysPanel", "Cannot read"),
-                translate("KeysPanel", "The file {path} could not be read: {reason}").format(
+                translate("SigningKeys", "Cannot read"),
+                translate("SigningKeys", "The file {path} could not be read: {reason}").format(
                     path=path, reason=exc
                 ),
             )
@@ -286,9 +286,9 @@ class KeysPanel(QWidget):
         self.reload()
         messages.inform(
             self,
-            translate("KeysPanel", "Import public keys"),
+            translate("SigningKeys", "Import public keys"),
             translate(
-                "KeysPanel", "{added} keys added, {updated} closed, {unchanged} already known."
+                "SigningKeys", "{added} keys added, {updated} closed, {unchanged} already known."
             ).format(
                 added=len(report.added),
                 updated=len(report.updated),
@@ -304,9 +304,9 @@ class KeysPanel(QWidget):
         """Ask where to save the public keys; empty when cancelled (tests patch this)."""
         path, _ = QFileDialog.getSaveFileName(
             parent,
-            translate("KeysPanel", "Export public keys"),
+            translate("SigningKeys", "Export public keys"),
             suggested,
-            translate("KeysPanel", "Public keys (*.json)"),
+            translate("SigningKeys", "Public keys (*.json)"),
         )
         return path
 
@@ -315,8 +315,8 @@ class KeysPanel(QWidget):
         """Ask for a public-keys file; empty when cancelled (tests patch this)."""
         path, _ = QFileDialog.getOpenFileName(
             parent,
-            translate("KeysPanel", "Import public keys"),
+            translate("SigningKeys", "Import public keys"),
             "",
-            translate("KeysPanel", "Public keys (*.json)"),
+            translate("SigningKeys", "Public keys (*.json)"),
         )
         return path
