@@ -11,9 +11,10 @@ from carceles_desktop.services import audit
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.permissions import Action, require
 from carceles_desktop.storage.integrity import CheckItem, CheckReport, full_check
+from carceles_desktop.storage.opening import run_deferred_check
 from carceles_desktop.storage.unit_of_work import Database
 
-__all__ = ["CheckItem", "CheckReport", "check_database"]
+__all__ = ["CheckItem", "CheckReport", "check_database", "deferred_start_check"]
 
 #: The name of the audit-chain check in the report.
 AUDIT_CHAIN = "audit_chain"
@@ -42,3 +43,14 @@ def check_database(database: Database, actor: Actor) -> CheckReport:
             (f"entry {chain.first_broken_seq}: {chain.reason}", f"{chain.checked} entries fit"),
         )
     return CheckReport((*report.items, item))
+
+
+def deferred_start_check(database: Database) -> CheckItem | None:
+    """Run the start-up quick_check left for after the window showed (large files).
+
+    Returns None when nothing was deferred.  A failure is remembered beside the file so
+    that the next start checks first and offers to restore the newest good backup.
+    """
+    if not getattr(database, "check_deferred", False):
+        return None
+    return run_deferred_check(database)

@@ -19,7 +19,7 @@ from carceles_desktop.storage import backup, migrate
 from carceles_desktop.storage.engine import WRITE_OPTION, create_database_engine, parse_target
 from carceles_desktop.storage.errors import translate_operational_error
 from carceles_desktop.storage.instance_lock import InstanceLock
-from carceles_desktop.storage.integrity import quick_check
+from carceles_desktop.storage.integrity import CheckItem, quick_check
 from carceles_desktop.storage.unit_of_work import Database
 
 
@@ -45,8 +45,22 @@ class DatabaseDamaged(StorageUnavailable):
         self.details = details
 
 
+#: Above this size the window's start-up quick_check (it reads every page: about 3 s
+#: for 1 GB) runs after the window shows instead of before.
+DEFER_CHECK_ABOVE_BYTES = 256 * 1024 * 1024
+
+
+def check_pending_marker(path: Path) -> Path:
+    """The file that says a deferred check failed: the next start checks before opening."""
+    return path.with_name(path.name + ".check-pending")
+
+
 def open_database(
-    url_or_path: str, *, create: bool = False, backup_dir: Path | None = None
+    url_or_path: str,
+    *,
+    create: bool = False,
+    backup_dir: Path | None = None,
+    defer_large_check: bool = False,
 ) -> Database:
     """Open (and, with ``create``, make) the database and bring its schema up to date.
 
@@ -56,6 +70,10 @@ def open_database(
             refused and nothing is created.
         backup_dir: where to put the verified copy taken before a schema upgrade
             (default: a ``backups`` folder beside the database file).
+        defer_large_check: for a file above :data:`DEFER_CHECK_ABOVE_BYTES`, skip the
+            quick_check here and mark the database ``check_deferred`` (the window runs
+            :func:`run_deferred_check` once shown), unless an earlier deferred check
+            failed.
 
     Raises:
         StorageUnavailable: with a sentence saying what is wrong and what to do.
@@ -63,12 +81,20 @@ def open_database(
     target = parse_target(url_or_path)
     engine = create_database_engine(target, must_exist=not create)
     path = target.sqlite_path
+    deferred = False
     try:
         if path is not None and path.exists() and path.stat().st_size > 0:
             refuse_foreign_file(path)
-            check = quick_check(engine)
-            if not check.ok:
-                raise DatabaseDamaged(path, check.details)
+            deferred = (
+                defer_large_check
+                and path.stat().st_size > DEFER_CHECK_ABOVE_BYTES
+                and not check_pending_marker(path).exists()
+            )
+            if not deferred:
+                check = quick_check(engine)
+                if not check.ok:
+                    raise DatabaseDamaged(path, check.details)
+                check_pending_marker(path).unlink(missing_ok=True)
         folder = backup_dir or (path.parent / "backups" if path is not None else None)
 
         def take_backup(label: str) -> Path:
@@ -97,7 +123,9 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(target, engine)
+    database = Database(target, engine)
+    database.check_deferred = deferred
+    return database
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -192,8 +220,21 @@ def open_locked(url_or_path: str, *, create: bool = False) -> tuple[Database, In
         lock = InstanceLock(path)
         lock.acquire()
     try:
-        return open_database(url_or_path, create=create), lock
+        return open_database(url_or_path, create=create, defer_large_check=True), lock
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+
+
+def run_deferred_check(database: Database) -> CheckItem:
+    """Run the start-up quick_check that :func:`open_database` deferred.
+
+    On failure it leaves a marker beside the file, so the next start checks before
+    opening and offers the newest good backup.
+    """
+    item = quick_check(database.engine)
+    path = database.target.sqlite_path
+    if not item.ok and path is not None:
+        check_pending_marker(path).write_text("\n".join(item.details), encoding="utf-8")
+    return item

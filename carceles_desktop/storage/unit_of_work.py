@@ -96,6 +96,8 @@ class Database:
     def __init__(self, target: DatabaseTarget, engine: Engine) -> None:
         self.target = target
         self.engine = engine
+        #: True when the start-up quick_check was left to run after the window shows.
+        self.check_deferred = False
 
     def unit_of_work(self, *, read_only: bool = False) -> SqlUnitOfWork:
         """Open a unit of work (use it in a ``with`` block)."""
