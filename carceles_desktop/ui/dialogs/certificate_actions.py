@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QPlainTextEdit
 
 from carceles_desktop.errors import AppError
 from carceles_desktop.services import certificate_batch, certificates
+from carceles_desktop.services.certificate_eligibility import Eligibility
 from carceles_desktop.services.certificate_queries import CertificateRow
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.ui import messages
@@ -200,3 +201,47 @@ def print_originals(
         translate("CertificateSteps", "Certificate {number}").format(number=first_number),
     )
     return True
+
+
+def issue_with_exception(
+    ctx: ServiceContext, parent: QWidget | None, chosen: Eligibility, on: date, today: date
+) -> CertificateRow | None:
+    """Issue a certificate whose enrolment lacks only its culmination, with a reason.
+
+    Asks the written reason (kept in the certificate's record) and the key's
+    passphrase; returns the certificate, or None when cancelled.
+    """
+
+    def submit(values: dict[str, Any]) -> CertificateRow:
+        with ctx.writing() as uow:
+            row = certificates.issue_certificate(
+                uow,
+                ctx.actor,
+                chosen.enrolment_id,
+                passphrase=values["passphrase"],
+                on=on,
+                override_reason=values["reason"],
+                today=today,
+            )
+            uow.commit()
+        return row
+
+    reason = QLineEdit()
+    reason.setMaxLength(500)
+    row: CertificateRow | None = SmallForm.ask(
+        parent,
+        translate("IssueDialog", "Issue with an exception"),
+        translate(
+            "IssueDialog",
+            "The enrolment of {name} is not culminated. Hours and competencies are "
+            "complete, so the certificate may be issued with a written reason, which "
+            "stays in its record. Type the reason and the key's passphrase (not kept).",
+        ).format(name=chosen.trainee_name),
+        [
+            FormField("reason", translate("IssueDialog", "Reason:"), reason),
+            FormField("passphrase", translate("IssueDialog", "Key passphrase:"), passphrase_edit()),
+        ],
+        submit,
+        action_text=translate("IssueDialog", "Issue"),
+    )
+    return row

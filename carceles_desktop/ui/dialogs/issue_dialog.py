@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -37,10 +36,9 @@ from PySide6.QtWidgets import (
 
 from carceles_desktop.documents.certificate import Cancelled
 from carceles_desktop.errors import AppError
-from carceles_desktop.services import browse, certificate_eligibility, certificates
+from carceles_desktop.services import browse, certificate_eligibility
 from carceles_desktop.services.certificate_batch import BatchIssueResult, issue_certificates
 from carceles_desktop.services.certificate_eligibility import Eligibility
-from carceles_desktop.services.certificate_queries import CertificateRow
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.ui import messages
@@ -49,7 +47,6 @@ from carceles_desktop.ui.dialogs.assessment_dialog import AssessmentDialog
 from carceles_desktop.ui.dialogs.form_parts import pydate
 from carceles_desktop.ui.dialogs.issue_output import OutputChoice, print_job
 from carceles_desktop.ui.dialogs.signing_passphrase import SigningPassphraseDialog
-from carceles_desktop.ui.dialogs.small_form import FormField, SmallForm
 from carceles_desktop.ui.models.candidates_table import NAME, CandidatesModel
 from carceles_desktop.ui.widgets.job_progress import JobProgress, Progress, ShouldCancel, run_job
 
@@ -339,43 +336,8 @@ class IssueDialog(QDialog):
         chosen = self.selected()
         if chosen is None or not chosen.needs_override or self.is_busy():
             return
-        ctx, on, today = self._ctx, pydate(self.issue_day.date()), self._today
-
-        def submit(values: dict[str, Any]) -> CertificateRow:
-            with ctx.writing() as uow:
-                row = certificates.issue_certificate(
-                    uow,
-                    ctx.actor,
-                    chosen.enrolment_id,
-                    passphrase=values["passphrase"],
-                    on=on,
-                    override_reason=values["reason"],
-                    today=today,
-                )
-                uow.commit()
-            return row
-
-        reason = QLineEdit()
-        reason.setMaxLength(500)
-        row: CertificateRow | None = SmallForm.ask(
-            self,
-            translate("IssueDialog", "Issue with an exception"),
-            translate(
-                "IssueDialog",
-                "The enrolment of {name} is not culminated. Hours and competencies are "
-                "complete, so the certificate may be issued with a written reason, which "
-                "stays in its record. Type the reason and the key's passphrase (not kept).",
-            ).format(name=chosen.trainee_name),
-            [
-                FormField("reason", translate("IssueDialog", "Reason:"), reason),
-                FormField(
-                    "passphrase",
-                    translate("IssueDialog", "Key passphrase:"),
-                    certificate_actions.passphrase_edit(),
-                ),
-            ],
-            submit,
-            action_text=translate("IssueDialog", "Issue"),
+        row = certificate_actions.issue_with_exception(
+            self._ctx, self, chosen, pydate(self.issue_day.date()), self._today
         )
         if row is None:
             return
