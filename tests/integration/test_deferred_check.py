@@ -30,7 +30,8 @@ def test_a_sound_large_database_checks_after_opening(
     try:
         assert database.check_deferred
         item = database_checks.deferred_start_check(database)
-        assert item is not None and item.ok
+        assert item is not None
+        assert item.ok
         assert not check_pending_marker(database_path).exists()
     finally:
         database.dispose()
@@ -56,7 +57,8 @@ def test_damage_found_later_is_caught_before_opening_next_time(
     database, lock = open_locked(str(database_path))
     try:
         item = database_checks.deferred_start_check(database)
-        assert item is not None and not item.ok
+        assert item is not None
+        assert not item.ok
     finally:
         database.dispose()
         if lock is not None:
