@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carceles_desktop.documents.certificate import Cancelled
 from carceles_desktop.errors import AppError
 from carceles_desktop.services import browse, certificate_eligibility
-from carceles_desktop.services.certificate_batch import BatchIssueResult, issue_certificates
+from carceles_desktop.services.certificate_batch import (
+    BatchIssueResult,
+    Cancelled,
+    issue_certificates,
+)
 from carceles_desktop.services.certificate_eligibility import Eligibility
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
