@@ -35,7 +35,17 @@ def run_verify(env: CommandEnv) -> int:
         return ExitCode.OK
     print(
         f"Registro de auditoría ALTERADO: la entrada {report.first_broken_seq} no cuadra "
-        f"({report.reason}); {report.checked} entradas anteriores están bien.",
+        f"({_reason(report.reason)}); {report.checked} entradas anteriores están bien.",
         file=env.err,
     )
     return ExitCode.FAILURE
+
+
+def _reason(reason: str | None) -> str:
+    """The chain check's finding in the words of the rest of this output."""
+    text = reason or ""
+    if "edited" in text:
+        return "su contenido cambió después de escrita"
+    if "link" in text:
+        return "falta una entrada anterior, o se insertó una"
+    return text
