@@ -26,6 +26,7 @@ from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.commerce_common import (
     changes_between,
     check_page,
+    load_record,
     optional_text,
     required_text,
     snapshot,
@@ -144,14 +145,13 @@ def load_agreement(uow: UnitOfWork, agreement_id: int) -> Agreement:
     Raises:
         NotFound: no agreement has that key.
     """
-    agreement = uow.session.get(Agreement, agreement_id)
-    if agreement is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "There is no agreement with the key {key}."),
-            field="agreement",
-            key=agreement_id,
-        )
-    return agreement
+    return load_record(
+        uow,
+        Agreement,
+        agreement_id,
+        QT_TRANSLATE_NOOP("errors", "There is no agreement with the key {key}."),
+        "agreement",
+    )
 
 
 def _checked(

@@ -28,11 +28,10 @@ from carceles_desktop.domain.deliveries import Delivery, DeliveryLine
 from carceles_desktop.domain.enums import BatchState, DeliveryState, OrderState
 from carceles_desktop.domain.production import ProductionBatch
 from carceles_desktop.domain.rules.text import fold_pattern
-from carceles_desktop.errors import NotFound
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.agreements import load_agreement
-from carceles_desktop.services.commerce_common import check_page
+from carceles_desktop.services.commerce_common import check_page, load_record
 from carceles_desktop.services.enrolments import check_establishment_scope
 from carceles_desktop.services.permissions import Action, require
 from carceles_desktop.storage.unit_of_work import UnitOfWork
@@ -124,14 +123,13 @@ def load_order(uow: UnitOfWork, order_id: int) -> Order:
     Raises:
         NotFound: no order has that key.
     """
-    order = uow.session.get(Order, order_id)
-    if order is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "There is no order with the key {key}."),
-            field="order",
-            key=order_id,
-        )
-    return order
+    return load_record(
+        uow,
+        Order,
+        order_id,
+        QT_TRANSLATE_NOOP("errors", "There is no order with the key {key}."),
+        "order",
+    )
 
 
 def delivered_by_line(uow: UnitOfWork, order: Order) -> dict[int, Decimal]:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import aliased
 
 from carceles_desktop.domain.commerce import Partner
 from carceles_desktop.domain.enums import PartnerKind
@@ -31,17 +30,19 @@ from carceles_desktop.domain.rules.identity import (
     is_valid_ubigeo,
 )
 from carceles_desktop.domain.rules.text import fold_pattern, search_key
-from carceles_desktop.errors import Conflict, NotFound, ValidationError
+from carceles_desktop.errors import Conflict, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import audit
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.commerce_common import (
-    changes_between,
+    add_record,
     check_page,
     clean,
+    load_record,
+    not_retired,
     optional_text,
     required_text,
-    snapshot,
+    set_active,
+    update_record,
 )
 from carceles_desktop.services.permissions import Action, require
 from carceles_desktop.storage.unit_of_work import UnitOfWork
@@ -240,14 +241,13 @@ def load_partner(uow: UnitOfWork, partner_id: int) -> Partner:
     Raises:
         NotFound: no partner has that key.
     """
-    partner = uow.session.get(Partner, partner_id)
-    if partner is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "There is no client or partner with the key {key}."),
-            field="partner",
-            key=partner_id,
-        )
-    return partner
+    return load_record(
+        uow,
+        Partner,
+        partner_id,
+        QT_TRANSLATE_NOOP("errors", "There is no client or partner with the key {key}."),
+        "partner",
+    )
 
 
 # --------------------------------------------------------------------------- writing
@@ -266,16 +266,13 @@ def create_partner(uow: UnitOfWork, actor: Actor, data: PartnerInput) -> Partner
     values = _checked(data)
     _check_unique(uow, str(values["id_type"]), str(values["id_number"]), None)
     partner = Partner(**values, name_key=search_key(str(values["name"]), str(values["id_number"])))
-    uow.session.add(partner)
-    uow.session.flush()
-    audit.record(
+    add_record(
         uow,
         actor,
-        "create",
-        _ENTITY,
-        entity_uuid=partner.uuid,
+        partner,
+        values,
+        entity=_ENTITY,
         summary=f"Registered partner {partner.name} ({partner.id_number})",
-        changes={name: [None, value] for name, value in values.items()},
     )
     return _row(partner)
 
@@ -295,22 +292,15 @@ def update_partner(
     partner = load_partner(uow, partner_id)
     values = _checked(data)
     _check_unique(uow, str(values["id_type"]), str(values["id_number"]), partner.id)
-    before = snapshot(partner, _FIELDS)
-    changed = changes_between(before, values)
-    if not changed:
-        return _row(partner)
-    for name, value in values.items():
-        setattr(partner, name, value)
-    partner.name_key = search_key(partner.name, partner.id_number)
-    uow.session.flush()
-    audit.record(
+    update_record(
         uow,
         actor,
-        "update",
-        _ENTITY,
-        entity_uuid=partner.uuid,
-        summary=f"Changed partner {partner.name}: " + ", ".join(changed),
-        changes=changed,
+        partner,
+        values,
+        fields=_FIELDS,
+        entity=_ENTITY,
+        label=f"partner {values['name']}",
+        key_fields=("name", "id_number"),
     )
     return _row(partner)
 
@@ -324,18 +314,7 @@ def set_partner_active(uow: UnitOfWork, actor: Actor, partner_id: int, active: b
     """
     require(actor, Action.EDIT_CLIENTS)
     partner = load_partner(uow, partner_id)
-    if partner.active != active:
-        audit.record(
-            uow,
-            actor,
-            "state_change",
-            _ENTITY,
-            entity_uuid=partner.uuid,
-            summary=f"{'Reactivated' if active else 'Retired'} partner {partner.name}",
-            changes={"active": [partner.active, active]},
-        )
-        partner.active = active
-        uow.session.flush()
+    set_active(uow, actor, partner, active, entity=_ENTITY, label=f"partner {partner.name}")
     return _row(partner)
 
 
@@ -363,10 +342,7 @@ def _filters(
     if kind is not None:
         filters.append(Partner.kind == kind)
     if not include_inactive:
-        # "Not one of the (few) retired" rather than "active": the page can then be read
-        # from the ordering index alone, without a table lookup per row skipped.
-        retired = aliased(Partner)
-        filters.append(Partner.id.not_in(select(retired.id).where(retired.active.is_(False))))
+        filters.append(not_retired(Partner))
     return filters
 
 

@@ -14,7 +14,6 @@ from decimal import Decimal
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import aliased
 
 from carceles_desktop.domain.catalogues import CatalogueEntry, Trade
 from carceles_desktop.domain.commerce import Product
@@ -22,17 +21,19 @@ from carceles_desktop.domain.enums import CatalogueKind
 from carceles_desktop.domain.rules.text import fold_pattern, search_key
 from carceles_desktop.errors import Conflict, NotFound, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import audit
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.commerce_common import (
     NumberInput,
-    changes_between,
+    add_record,
     check_page,
     clean,
     decimal_value,
+    load_record,
+    not_retired,
     required_text,
-    snapshot,
+    set_active,
     to_decimal,
+    update_record,
 )
 from carceles_desktop.services.permissions import Action, require
 from carceles_desktop.storage.unit_of_work import UnitOfWork
@@ -164,14 +165,13 @@ def load_product(uow: UnitOfWork, product_id: int) -> Product:
     Raises:
         NotFound: no product has that key.
     """
-    product = uow.session.get(Product, product_id)
-    if product is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "There is no product with the key {key}."),
-            field="product",
-            key=product_id,
-        )
-    return product
+    return load_record(
+        uow,
+        Product,
+        product_id,
+        QT_TRANSLATE_NOOP("errors", "There is no product with the key {key}."),
+        "product",
+    )
 
 
 def create_product(uow: UnitOfWork, actor: Actor, data: ProductInput) -> ProductRow:
@@ -187,16 +187,13 @@ def create_product(uow: UnitOfWork, actor: Actor, data: ProductInput) -> Product
     values = _checked(uow, data)
     _check_unique(uow, str(values["code"]), None)
     product = Product(**values, name_key=search_key(str(values["name"]), str(values["code"])))
-    uow.session.add(product)
-    uow.session.flush()
-    audit.record(
+    add_record(
         uow,
         actor,
-        "create",
-        _ENTITY,
-        entity_uuid=product.uuid,
+        product,
+        values,
+        entity=_ENTITY,
         summary=f"Added product {product.code} {product.name}",
-        changes={name: [None, value] for name, value in values.items()},
     )
     return _row(product, _trade_name(uow, product.trade_id))
 
@@ -216,21 +213,16 @@ def update_product(
     product = load_product(uow, product_id)
     values = _checked(uow, data)
     _check_unique(uow, str(values["code"]), product.id)
-    changed = changes_between(snapshot(product, _FIELDS), values)
-    if changed:
-        for name, value in values.items():
-            setattr(product, name, value)
-        product.name_key = search_key(product.name, product.code)
-        uow.session.flush()
-        audit.record(
-            uow,
-            actor,
-            "update",
-            _ENTITY,
-            entity_uuid=product.uuid,
-            summary=f"Changed product {product.code}: " + ", ".join(changed),
-            changes=changed,
-        )
+    update_record(
+        uow,
+        actor,
+        product,
+        values,
+        fields=_FIELDS,
+        entity=_ENTITY,
+        label=f"product {values['code']}",
+        key_fields=("name", "code"),
+    )
     return _row(product, _trade_name(uow, product.trade_id))
 
 
@@ -243,18 +235,7 @@ def set_product_active(uow: UnitOfWork, actor: Actor, product_id: int, active: b
     """
     require(actor, Action.EDIT_CLIENTS)
     product = load_product(uow, product_id)
-    if product.active != active:
-        audit.record(
-            uow,
-            actor,
-            "state_change",
-            _ENTITY,
-            entity_uuid=product.uuid,
-            summary=f"{'Reactivated' if active else 'Retired'} product {product.code}",
-            changes={"active": [product.active, active]},
-        )
-        product.active = active
-        uow.session.flush()
+    set_active(uow, actor, product, active, entity=_ENTITY, label=f"product {product.code}")
     return _row(product, _trade_name(uow, product.trade_id))
 
 
@@ -278,10 +259,7 @@ def _filters(text: str, trade_id: int | None, include_inactive: bool) -> list[Co
     if trade_id is not None:
         filters.append(Product.trade_id == trade_id)
     if not include_inactive:
-        # "Not one of the (few) retired" rather than "active": the page can then be read
-        # from the ordering index alone, without a table lookup per row skipped.
-        retired = aliased(Product)
-        filters.append(Product.id.not_in(select(retired.id).where(retired.active.is_(False))))
+        filters.append(not_retired(Product))
     return filters
 
 
