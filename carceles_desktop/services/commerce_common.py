@@ -10,13 +10,13 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, false, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, false, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from carceles_desktop.domain.base import Record
 from carceles_desktop.domain.commerce import Partner, Product
 from carceles_desktop.domain.enums import Role
-from carceles_desktop.domain.rules.text import search_key
+from carceles_desktop.domain.rules.text import fold_pattern, search_key
 from carceles_desktop.domain.workshops import Workshop
 from carceles_desktop.errors import NotFound, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
@@ -26,6 +26,8 @@ from carceles_desktop.storage.unit_of_work import UnitOfWork
 
 #: Most rows one page of a list returns.
 MAX_PAGE = 1000
+#: The escape character of the LIKE patterns :func:`fold_pattern` builds.
+LIKE_ESCAPE = "\\"
 #: Width of a reason for annulling (the ``annul_reason`` columns).
 REASON_WIDTH = 300
 
@@ -299,3 +301,47 @@ def set_active(
     )
     record.active = active
     uow.session.flush()
+
+
+def number_or_name(
+    text: str,
+    number: InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
+    link: InstrumentedAttribute[int],
+    named: type[Retirable],
+) -> ColumnElement[bool]:
+    """SQL condition: the typed text is in a document's number or its partner's or product's name.
+
+    Args:
+        text: what was typed (not blank).
+        number: the document's number or code column.
+        link: the document's key column pointing at ``named``.
+        named: :class:`Partner` or :class:`Product`, whose ``name_key`` holds the folded name.
+    """
+    pattern = fold_pattern(text)
+    matching = select(named.id).where(named.name_key.like(pattern, escape=LIKE_ESCAPE))
+    return or_(
+        # Numbers are stored in capitals: an upper-case pattern finds them on both
+        # databases without lower() on every row (SQLite's LIKE ignores ASCII case).
+        number.like(pattern.upper(), escape=LIKE_ESCAPE),
+        link.in_(matching),
+    )
+
+
+def newest_ids(
+    uow: UnitOfWork,
+    model: type[Record],
+    filters: Iterable[ColumnElement[bool]],
+    offset: int,
+    limit: int,
+) -> list[int]:
+    """Return one page of the matching records' keys, the newest first.
+
+    A list reads the page's keys alone first, then only those rows joined to what they show.
+    """
+    page = select(model.id).where(*filters).order_by(model.id.desc()).offset(offset).limit(limit)
+    return list(uow.session.scalars(page))
+
+
+def count_rows(uow: UnitOfWork, model: type[Record], filters: Iterable[ColumnElement[bool]]) -> int:
+    """Count the records of ``model`` matching ``filters`` (what a list pages through)."""
+    return int(uow.session.scalar(select(func.count()).select_from(model).where(*filters)) or 0)

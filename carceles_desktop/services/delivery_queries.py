@@ -12,22 +12,25 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, select
 
 from carceles_desktop.domain.commerce import Agreement, Order, Partner, Product
 from carceles_desktop.domain.deliveries import Delivery, DeliveryLine
 from carceles_desktop.domain.enums import DeliveryState, TransportMode
 from carceles_desktop.domain.production import ProductionBatch
-from carceles_desktop.domain.rules.text import fold_pattern
 from carceles_desktop.errors import NotFound
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.services.commerce_common import check_page
+from carceles_desktop.services.commerce_common import (
+    check_page,
+    count_rows,
+    newest_ids,
+    number_or_name,
+)
 from carceles_desktop.services.enrolments import check_establishment_scope
 from carceles_desktop.services.permissions import Action, require
 from carceles_desktop.storage.unit_of_work import UnitOfWork
 
-_LIKE_ESCAPE = "\\"
 _ZERO = Decimal("0.000")
 
 
@@ -230,15 +233,7 @@ def _filters(
     if order_id is not None:
         filters.append(Delivery.order_id == order_id)
     if text.strip():
-        pattern = fold_pattern(text)
-        partners = select(Partner.id).where(Partner.name_key.like(pattern, escape=_LIKE_ESCAPE))
-        filters.append(
-            or_(
-                # Numbers are stored in capitals (see orders' search for why upper()).
-                Delivery.number.like(pattern.upper(), escape=_LIKE_ESCAPE),
-                Delivery.partner_id.in_(partners),
-            )
-        )
+        filters.append(number_or_name(text, Delivery.number, Delivery.partner_id, Partner))
     return filters
 
 
@@ -271,15 +266,8 @@ def search_deliveries(
     """
     require(actor, Action.VIEW)
     offset, limit = check_page(offset, limit)
-    page = (
-        select(Delivery.id)
-        .where(*_filters(actor, text, state, partner_id, order_id))
-        .order_by(Delivery.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    # Two steps: the page's ids alone, then only those rows joined to what they show.
-    ids = list(uow.session.scalars(page))
+    filters = _filters(actor, text, state, partner_id, order_id)
+    ids = newest_ids(uow, Delivery, filters, offset, limit)
     if not ids:
         return []
     totals = {
@@ -342,9 +330,4 @@ def count_deliveries(
         PermissionDenied: the actor may not view records.
     """
     require(actor, Action.VIEW)
-    query = (
-        select(func.count())
-        .select_from(Delivery)
-        .where(*_filters(actor, text, state, partner_id, order_id))
-    )
-    return int(uow.session.scalar(query) or 0)
+    return count_rows(uow, Delivery, _filters(actor, text, state, partner_id, order_id))

@@ -21,23 +21,26 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, select
 
 from carceles_desktop.domain.commerce import Order, OrderLine, Partner
 from carceles_desktop.domain.deliveries import Delivery, DeliveryLine
 from carceles_desktop.domain.enums import BatchState, DeliveryState, OrderState
 from carceles_desktop.domain.production import ProductionBatch
-from carceles_desktop.domain.rules.text import fold_pattern
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.agreements import load_agreement
-from carceles_desktop.services.commerce_common import check_page, load_record
+from carceles_desktop.services.commerce_common import (
+    check_page,
+    count_rows,
+    load_record,
+    number_or_name,
+)
 from carceles_desktop.services.enrolments import check_establishment_scope
 from carceles_desktop.services.permissions import Action, require
 from carceles_desktop.storage.unit_of_work import UnitOfWork
 
 _ZERO = Decimal("0.000")
-_LIKE_ESCAPE = "\\"
 #: Deliveries whose lines count as delivered.
 COUNTED_DELIVERIES = (DeliveryState.EMITIDA, DeliveryState.RECIBIDA)
 _OPEN_BATCHES = (BatchState.PLANIFICADO, BatchState.EN_PROCESO)
@@ -255,16 +258,7 @@ def _filters(
     if partner_id is not None:
         filters.append(Order.partner_id == partner_id)
     if text.strip():
-        pattern = fold_pattern(text)
-        partners = select(Partner.id).where(Partner.name_key.like(pattern, escape=_LIKE_ESCAPE))
-        filters.append(
-            or_(
-                # Numbers are stored in capitals: an upper-case pattern finds them on both
-                # databases without lower() on every row (SQLite's LIKE ignores ASCII case).
-                Order.number.like(pattern.upper(), escape=_LIKE_ESCAPE),
-                Order.partner_id.in_(partners),
-            )
-        )
+        filters.append(number_or_name(text, Order.number, Order.partner_id, Partner))
     return filters
 
 
@@ -356,5 +350,4 @@ def count_orders(
         PermissionDenied: the actor may not view records.
     """
     require(actor, Action.VIEW)
-    query = select(func.count()).select_from(Order).where(*_filters(actor, text, state, partner_id))
-    return int(uow.session.scalar(query) or 0)
+    return count_rows(uow, Order, _filters(actor, text, state, partner_id))

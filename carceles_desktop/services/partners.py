@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 
 from carceles_desktop.domain.commerce import Partner
 from carceles_desktop.domain.enums import PartnerKind
@@ -37,6 +37,7 @@ from carceles_desktop.services.commerce_common import (
     add_record,
     check_page,
     clean,
+    count_rows,
     load_record,
     not_retired,
     optional_text,
@@ -404,5 +405,4 @@ def count_partners(
         PermissionDenied: the actor may not view records.
     """
     require(actor, Action.VIEW)
-    query = select(func.count()).select_from(Partner).where(*_filters(text, kind, include_inactive))
-    return int(uow.session.scalar(query) or 0)
+    return count_rows(uow, Partner, _filters(text, kind, include_inactive))

@@ -20,19 +20,22 @@ from carceles_desktop.domain.commerce import Order, OrderLine, Product
 from carceles_desktop.domain.enrolments import Attendance, Enrolment
 from carceles_desktop.domain.enums import AttendanceStatus, BatchState, EnrolmentState, OrderState
 from carceles_desktop.domain.production import ProductionBatch
-from carceles_desktop.domain.rules.text import fold_pattern
 from carceles_desktop.domain.trainees import Trainee
 from carceles_desktop.domain.workshops import Workshop
 from carceles_desktop.errors import NotFound
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.batch_hours import batch_period
-from carceles_desktop.services.commerce_common import check_page, workshop_scope
+from carceles_desktop.services.commerce_common import (
+    check_page,
+    count_rows,
+    newest_ids,
+    number_or_name,
+    workshop_scope,
+)
 from carceles_desktop.services.enrolments import surnames_first, today_or
 from carceles_desktop.services.permissions import Action, require
 from carceles_desktop.storage.unit_of_work import UnitOfWork
-
-_LIKE_ESCAPE = "\\"
 
 
 @dataclass(frozen=True)
@@ -250,14 +253,8 @@ def _filters(
     if product_id is not None:
         filters.append(ProductionBatch.product_id == product_id)
     if text.strip():
-        pattern = fold_pattern(text)
-        products = select(Product.id).where(Product.name_key.like(pattern, escape=_LIKE_ESCAPE))
         filters.append(
-            or_(
-                # Codes are stored in capitals (see orders' search for why upper()).
-                ProductionBatch.code.like(pattern.upper(), escape=_LIKE_ESCAPE),
-                ProductionBatch.product_id.in_(products),
-            )
+            number_or_name(text, ProductionBatch.code, ProductionBatch.product_id, Product)
         )
     return filters
 
@@ -292,14 +289,8 @@ def search_batches(
     """
     require(actor, Action.VIEW)
     offset, limit = check_page(offset, limit)
-    page = (
-        select(ProductionBatch.id)
-        .where(*_filters(actor, text, state, workshop_id, product_id))
-        .order_by(ProductionBatch.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return _rows(uow, list(uow.session.scalars(page)))
+    filters = _filters(actor, text, state, workshop_id, product_id)
+    return _rows(uow, newest_ids(uow, ProductionBatch, filters, offset, limit))
 
 
 def count_batches(
@@ -317,12 +308,7 @@ def count_batches(
         PermissionDenied: the actor may not view records.
     """
     require(actor, Action.VIEW)
-    query = (
-        select(func.count())
-        .select_from(ProductionBatch)
-        .where(*_filters(actor, text, state, workshop_id, product_id))
-    )
-    return int(uow.session.scalar(query) or 0)
+    return count_rows(uow, ProductionBatch, _filters(actor, text, state, workshop_id, product_id))
 
 
 def deliverable_batches(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 
 from carceles_desktop.domain.catalogues import CatalogueEntry, Trade
 from carceles_desktop.domain.commerce import Product
@@ -27,6 +27,7 @@ from carceles_desktop.services.commerce_common import (
     add_record,
     check_page,
     clean,
+    count_rows,
     decimal_value,
     load_record,
     not_retired,
@@ -315,7 +316,4 @@ def count_products(
         PermissionDenied: the actor may not view records.
     """
     require(actor, Action.VIEW)
-    query = (
-        select(func.count()).select_from(Product).where(*_filters(text, trade_id, include_inactive))
-    )
-    return int(uow.session.scalar(query) or 0)
+    return count_rows(uow, Product, _filters(text, trade_id, include_inactive))
