@@ -9,7 +9,8 @@ from carceles_desktop.services import browse
 from carceles_desktop.services.browse import TraineeRow
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.ui.labels import label
-from carceles_desktop.ui.models.paged_table import Column, PagedTableModel, PageQuery
+from carceles_desktop.ui.models.browse_table import BrowseTableModel
+from carceles_desktop.ui.models.paged_table import Column
 
 CONTEXT = "TraineesTable"
 
@@ -52,30 +53,15 @@ COLUMNS = (
 )
 
 
-class TraineesTableModel(PagedTableModel):
+class TraineesTableModel(BrowseTableModel):
     """The trainees the signed-in user may see, as paged rows."""
 
     def __init__(self, ctx: ServiceContext, parent: Any = None, *, page_size: int = 200) -> None:
-        def fetch(query: PageQuery, offset: int, limit: int) -> list[TraineeRow]:
-            with ctx.reading() as uow:
-                return browse.search_trainees(
-                    uow,
-                    ctx.actor,
-                    text=query.text,
-                    sort=query.sort,
-                    descending=query.descending,
-                    offset=offset,
-                    limit=limit,
-                )
-
-        def count(query: PageQuery) -> int:
-            with ctx.reading() as uow:
-                return browse.count_trainees(uow, ctx.actor, text=query.text)
-
         super().__init__(
+            ctx,
             COLUMNS,
-            fetch,
-            count,
+            browse.search_trainees,
+            browse.count_trainees,
             context=CONTEXT,
             default_sort="name",
             page_size=page_size,

@@ -6,10 +6,10 @@ from typing import Any
 
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services import browse
-from carceles_desktop.services.browse import WorkshopRow
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.ui.labels import label, yes_no
-from carceles_desktop.ui.models.paged_table import Column, PagedTableModel, PageQuery
+from carceles_desktop.ui.models.browse_table import BrowseTableModel
+from carceles_desktop.ui.models.paged_table import Column
 
 CONTEXT = "WorkshopsTable"
 
@@ -45,30 +45,15 @@ COLUMNS = (
 )
 
 
-class WorkshopsTableModel(PagedTableModel):
+class WorkshopsTableModel(BrowseTableModel):
     """The workshops the signed-in user may see, as paged rows."""
 
     def __init__(self, ctx: ServiceContext, parent: Any = None, *, page_size: int = 200) -> None:
-        def fetch(query: PageQuery, offset: int, limit: int) -> list[WorkshopRow]:
-            with ctx.reading() as uow:
-                return browse.search_workshops(
-                    uow,
-                    ctx.actor,
-                    text=query.text,
-                    sort=query.sort,
-                    descending=query.descending,
-                    offset=offset,
-                    limit=limit,
-                )
-
-        def count(query: PageQuery) -> int:
-            with ctx.reading() as uow:
-                return browse.count_workshops(uow, ctx.actor, text=query.text)
-
         super().__init__(
+            ctx,
             COLUMNS,
-            fetch,
-            count,
+            browse.search_workshops,
+            browse.count_workshops,
             context=CONTEXT,
             default_sort="code",
             page_size=page_size,
