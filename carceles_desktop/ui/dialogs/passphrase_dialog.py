@@ -7,27 +7,14 @@ of the session impossible to open); to open a backup, once.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QWidget
+
+from carceles_desktop.ui.dialogs.secret_prompt import SecretPrompt, secret_field
 
 translate = QCoreApplication.translate
 
 
-def _hidden() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMaxLength(512)
-    return field
-
-
-class PassphraseDialog(QDialog):
+class PassphraseDialog(SecretPrompt):
     """Asks for the backup passphrase (twice when ``confirm``).
 
     Attributes:
@@ -40,39 +27,18 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self._confirm = confirm
         self.setWindowTitle(translate("PassphraseDialog", "Backup passphrase"))
-        intro = QLabel(text)
-        intro.setWordWrap(True)
-        self.passphrase = _hidden()
-        self.repeat = _hidden()
+        self.passphrase = secret_field()
+        self.repeat = secret_field()
         form = QFormLayout()
         form.addRow(translate("PassphraseDialog", "Passphrase:"), self.passphrase)
         if confirm:
             form.addRow(translate("PassphraseDialog", "Repeat it:"), self.repeat)
-        hint = QLabel(
-            translate(
-                "PassphraseDialog",
-                "The program does not keep it: it is asked again after a restart. Whoever "
-                "loses it cannot open the encrypted backups.",
-            )
+        hint = translate(
+            "PassphraseDialog",
+            "The program does not keep it: it is asked again after a restart. Whoever "
+            "loses it cannot open the encrypted backups.",
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.take)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        self.lay_out(text, form, hint, wrap_error=True)
 
     def take(self) -> None:
         """Accept the typed passphrase, or say why not and stay open."""
@@ -81,23 +47,23 @@ class PassphraseDialog(QDialog):
 
         typed = self.passphrase.text()
         if self._confirm and len(typed) < MIN_PASSPHRASE:
-            self._refuse(
+            self.refuse(
                 translate(
                     "PassphraseDialog", "The passphrase must have at least {count} characters."
                 ).format(count=MIN_PASSPHRASE)
             )
             return
         if not typed:
-            self._refuse(translate("PassphraseDialog", "Type the passphrase."))
+            self.refuse(translate("PassphraseDialog", "Type the passphrase."))
             return
         if self._confirm and self.repeat.text() != typed:
-            self._refuse(translate("PassphraseDialog", "The two passphrases are not the same."))
+            self.refuse(translate("PassphraseDialog", "The two passphrases are not the same."))
             return
         self.accept()
 
-    def _refuse(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(True)
+    def refuse(self, message: str) -> None:
+        """Show why, and clear the repeat so both are typed again."""
+        super().refuse(message)
         self.repeat.clear()
         self.passphrase.setFocus()
         self.passphrase.selectAll()

@@ -7,20 +7,14 @@ message.  The field is a password field.  Tests patch :meth:`SigningPassphraseDi
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QWidget
+
+from carceles_desktop.ui.dialogs.secret_prompt import SecretPrompt, secret_field
 
 translate = QCoreApplication.translate
 
 
-class SigningPassphraseDialog(QDialog):
+class SigningPassphraseDialog(SecretPrompt):
     """Asks for the passphrase of the establishment's signing key.
 
     Attributes:
@@ -31,42 +25,19 @@ class SigningPassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, text: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("SigningPassphraseDialog", "Signing key passphrase"))
-        intro = QLabel(text)
-        intro.setWordWrap(True)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setMaxLength(512)
+        self.passphrase = secret_field()
         form = QFormLayout()
         form.addRow(translate("SigningPassphraseDialog", "Passphrase:"), self.passphrase)
-        hint = QLabel(
-            translate(
-                "SigningPassphraseDialog",
-                "The program does not keep it: it signs this batch and is forgotten.",
-            )
+        hint = translate(
+            "SigningPassphraseDialog",
+            "The program does not keep it: it signs this batch and is forgotten.",
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.take)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        self.lay_out(text, form, hint, wrap_error=False)
 
     def take(self) -> None:
         """Close with the passphrase, or ask for one."""
         if not self.passphrase.text():
-            self.error.setText(translate("SigningPassphraseDialog", "Type the passphrase."))
-            self.error.setVisible(True)
+            self.refuse(translate("SigningPassphraseDialog", "Type the passphrase."))
             return
         self.accept()
 
