@@ -6,7 +6,8 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -18,7 +19,7 @@ from carceles_desktop.services import database_info
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.storage.opening import open_database
-from carceles_desktop.storage.unit_of_work import Database
+from carceles_desktop.storage.unit_of_work import Database, SqlUnitOfWork
 
 PASSWORD_ENV = "CARCELES_PASSWORD"
 
@@ -112,3 +113,35 @@ def require_file_absent_or_empty(path: Path) -> None:
             QT_TRANSLATE_NOOP("errors", "{path} exists already; choose another name."),
             path=str(path),
         )
+
+
+@contextmanager
+def writing_unit(
+    env: CommandEnv, *, writes: bool
+) -> Iterator[tuple[ServiceContext, SqlUnitOfWork]]:
+    """Open the database, sign in and hold one unit of work that may write; the caller commits.
+
+    Args:
+        env: the command's environment.
+        writes: whether the command changes records (``False`` for a print, which only
+            adds its audit entry: a demo database may then be used without ``--user``).
+
+    Raises:
+        PermissionDenied: see :meth:`CommandEnv.context`.
+    """
+    database = env.open()
+    try:
+        ctx = env.context(database, writes=writes)
+        with ctx.writing() as uow:
+            yield ctx, uow
+    finally:
+        database.dispose()
+
+
+def commit_with_pdf(uow: SqlUnitOfWork, path: Path, pdf: bytes) -> None:
+    """Write the PDF, then commit: if the file cannot be written, the audit is rolled back."""
+    # Imported here: reportlab, which the documents bring, is not needed by every command.
+    from carceles_desktop.documents.base import write_atomically
+
+    write_atomically(path, pdf)
+    uow.commit()

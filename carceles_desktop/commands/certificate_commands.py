@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from carceles_desktop.commands import listing
-from carceles_desktop.commands.base import CommandEnv, ExitCode, require_file_absent_or_empty
+from carceles_desktop.commands.base import (
+    CommandEnv,
+    ExitCode,
+    commit_with_pdf,
+    require_file_absent_or_empty,
+    writing_unit,
+)
 from carceles_desktop.commands.verify_commands import read_passphrase
 from carceles_desktop.documents.base import write_atomically
 from carceles_desktop.domain.enums import CertificateState
@@ -222,37 +228,26 @@ def run_issue(env: CommandEnv) -> int:
 def run_print(env: CommandEnv) -> int:
     """Reprint certificates into one PDF, each marked DUPLICADO; the reprints are counted."""
     require_file_absent_or_empty(env.args.out)
-    database = env.open()
-    try:
-        ctx = env.context(database, writes=True)
-        with ctx.writing() as uow:
-            ids = [
-                certificate_queries.find_certificate(uow, ctx.actor, number).id
-                for number in env.args.numbers
-            ]
-            pdf = certificates.reprint_certificates(uow, ctx.actor, ids, on=_on(env))
-            # The file first: if it cannot be written, the reprints are not counted.
-            write_atomically(env.args.out, pdf)
-            uow.commit()
-    finally:
-        database.dispose()
+    with writing_unit(env, writes=True) as (ctx, uow):
+        ids = [
+            certificate_queries.find_certificate(uow, ctx.actor, number).id
+            for number in env.args.numbers
+        ]
+        pdf = certificates.reprint_certificates(uow, ctx.actor, ids, on=_on(env))
+        # The file first: if it cannot be written, the reprints are not counted.
+        commit_with_pdf(uow, env.args.out, pdf)
     print(f"{len(ids)} certificados reimpresos (DUPLICADO) en {env.args.out}", file=env.out)
     return ExitCode.OK
 
 
 def run_annul(env: CommandEnv) -> int:
     """Annul one certificate."""
-    database = env.open()
-    try:
-        ctx = env.context(database, writes=True)
-        with ctx.writing() as uow:
-            found = certificate_queries.find_certificate(uow, ctx.actor, env.args.number)
-            row = certificates.annul_certificate(
-                uow, ctx.actor, found.id, reason=env.args.reason, on=_on(env)
-            )
-            uow.commit()
-    finally:
-        database.dispose()
+    with writing_unit(env, writes=True) as (ctx, uow):
+        found = certificate_queries.find_certificate(uow, ctx.actor, env.args.number)
+        row = certificates.annul_certificate(
+            uow, ctx.actor, found.id, reason=env.args.reason, on=_on(env)
+        )
+        uow.commit()
     print(f"Certificado {row.number} anulado el {row.annulled_on}", file=env.out)
     return ExitCode.OK
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from carceles_desktop.commands.base import CommandEnv, ExitCode
-from carceles_desktop.documents.base import write_atomically
+from carceles_desktop.commands.base import CommandEnv, ExitCode, commit_with_pdf, writing_unit
 from carceles_desktop.errors import StorageUnavailable
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services import delivery_printing
@@ -38,21 +37,15 @@ def run_delivery_note(env: CommandEnv) -> int:
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."), path=str(out.parent)
         )
-    database = env.open()
-    try:
-        # Like the planilla: reading, plus the audited count of the print.
-        ctx = env.context(database, writes=False)
-        with ctx.writing() as uow:
-            delivery_id = delivery_printing.find_delivery_id(
-                uow, ctx.actor, env.args.number, establishment=env.args.establishment
-            )
-            printed = delivery_printing.print_delivery_note(
-                uow, ctx.actor, delivery_id, copy=True if env.args.copy else None
-            )
-            write_atomically(out, printed.pdf)
-            uow.commit()
-    finally:
-        database.dispose()
+    # Like the planilla: reading, plus the audited count of the print.
+    with writing_unit(env, writes=False) as (ctx, uow):
+        delivery_id = delivery_printing.find_delivery_id(
+            uow, ctx.actor, env.args.number, establishment=env.args.establishment
+        )
+        printed = delivery_printing.print_delivery_note(
+            uow, ctx.actor, delivery_id, copy=True if env.args.copy else None
+        )
+        commit_with_pdf(uow, out, printed.pdf)
     kind = "copia" if printed.copy else "original"
     print(
         f"Nota de entrega {printed.number or 'borrador'} ({kind}) escrita en {out}",

@@ -7,8 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from carceles_desktop.commands.base import CommandEnv, ExitCode
-from carceles_desktop.documents.base import write_atomically
+from carceles_desktop.commands.base import CommandEnv, ExitCode, commit_with_pdf, writing_unit
 from carceles_desktop.services import work_documents
 
 
@@ -54,33 +53,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_planilla(env: CommandEnv) -> int:
     """Write the planilla PDF; the print is audited."""
     year, month = env.args.month
-    database = env.open()
-    try:
-        ctx = env.context(database, writes=False)
-        with ctx.writing() as uow:
-            workshop_id = work_documents.find_workshop_id(uow, env.args.workshop)
-            pdf = work_documents.planilla_pdf(uow, ctx.actor, workshop_id, year, month)
-            write_atomically(env.args.out, pdf)
-            uow.commit()
-    finally:
-        database.dispose()
+    with writing_unit(env, writes=False) as (ctx, uow):
+        workshop_id = work_documents.find_workshop_id(uow, env.args.workshop)
+        pdf = work_documents.planilla_pdf(uow, ctx.actor, workshop_id, year, month)
+        commit_with_pdf(uow, env.args.out, pdf)
     print(f"Planilla escrita en {env.args.out}", file=env.out)
     return ExitCode.OK
 
 
 def run_redemption(env: CommandEnv) -> int:
     """Write the redemption record PDF; the print is audited."""
-    database = env.open()
-    try:
-        ctx = env.context(database, writes=False)
-        with ctx.writing() as uow:
-            trainee_id = work_documents.find_trainee_id(uow, ctx.actor, env.args.trainee)
-            pdf = work_documents.redemption_pdf(
-                uow, ctx.actor, trainee_id, env.args.start, env.args.end
-            )
-            write_atomically(env.args.out, pdf)
-            uow.commit()
-    finally:
-        database.dispose()
+    with writing_unit(env, writes=False) as (ctx, uow):
+        trainee_id = work_documents.find_trainee_id(uow, ctx.actor, env.args.trainee)
+        pdf = work_documents.redemption_pdf(
+            uow, ctx.actor, trainee_id, env.args.start, env.args.end
+        )
+        commit_with_pdf(uow, env.args.out, pdf)
     print(f"Constancia de redención (estimado) escrita en {env.args.out}", file=env.out)
     return ExitCode.OK

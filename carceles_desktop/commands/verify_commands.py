@@ -21,7 +21,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from carceles_desktop.commands.base import CommandEnv, ExitCode, require_file_absent_or_empty
+from carceles_desktop.commands.base import (
+    CommandEnv,
+    ExitCode,
+    require_file_absent_or_empty,
+    writing_unit,
+)
 from carceles_desktop.domain.rules.calendar import spanish_long_date
 from carceles_desktop.domain.rules.certificate_payload import describe_id_hint
 from carceles_desktop.errors import PermissionDenied, StorageUnavailable, ValidationError
@@ -232,14 +237,9 @@ def run_keys_import(env: CommandEnv) -> int:
             path=str(path),
             reason=exc.strerror or str(exc),
         ) from exc
-    database = env.open()
-    try:
-        ctx = env.context(database, writes=True)
-        with ctx.writing() as uow:
-            report = signing_keys.import_public_keys(uow, ctx.actor, data)
-            uow.commit()
-    finally:
-        database.dispose()
+    with writing_unit(env, writes=True) as (ctx, uow):
+        report = signing_keys.import_public_keys(uow, ctx.actor, data)
+        uow.commit()
     print(
         f"Claves importadas: {len(report.added)} nuevas, {len(report.updated)} cerradas, "
         f"{len(report.unchanged)} sin cambios",
