@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -20,32 +16,7 @@ from carceles_desktop.domain.users import AuditEntry, Setting, User
 from carceles_desktop.errors import PermissionDenied
 from carceles_desktop.services import audit, users
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.storage import migrate
-from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("audit") / "template.sqlite3"
-    engine = create_database_engine(parse_target(str(path)))
-    migrate.prepare(engine)
-    engine.dispose()
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    return path
-
-
-@pytest.fixture
-def db(template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "carceles.sqlite3"
-    shutil.copyfile(template, path)
-    target = parse_target(str(path))
-    database = Database(target, create_database_engine(target))
-    yield database
-    database.dispose()
-
 
 SYSTEM = Actor.system()
 ADMIN = Actor(user_id=None, username="auditora", role=Role.ADMIN)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import shutil
-import sqlite3
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -22,8 +19,6 @@ from carceles_desktop.services.permissions import (
     allowed,
     require,
 )
-from carceles_desktop.storage import migrate
-from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database, UnitOfWork
 
 # Table A, written out by hand so that a change to MATRIX has to be made twice on purpose.
@@ -122,28 +117,6 @@ def test_scope_does_not_widen_what_a_role_may_do() -> None:
 
 
 # --- through real service calls ------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("permissions") / "template.sqlite3"
-    engine = create_database_engine(parse_target(str(path)))
-    migrate.prepare(engine)
-    engine.dispose()
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    return path
-
-
-@pytest.fixture
-def db(template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "carceles.sqlite3"
-    shutil.copyfile(template, path)
-    target = parse_target(str(path))
-    database = Database(target, create_database_engine(target))
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

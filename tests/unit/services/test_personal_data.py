@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -42,32 +39,7 @@ from carceles_desktop.domain.workshops import Workshop
 from carceles_desktop.errors import NotFound, PermissionDenied
 from carceles_desktop.services import personal_data
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.storage import migrate
-from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("personal") / "template.sqlite3"
-    engine = create_database_engine(parse_target(str(path)))
-    migrate.prepare(engine)
-    engine.dispose()
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    return path
-
-
-@pytest.fixture
-def db(template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "carceles.sqlite3"
-    shutil.copyfile(template, path)
-    target = parse_target(str(path))
-    database = Database(target, create_database_engine(target))
-    yield database
-    database.dispose()
-
 
 ADMIN = Actor(user_id=None, username="oficial-datos", role=Role.ADMIN)
 
