@@ -15,9 +15,6 @@ Enrolments of PAN-01 (the trade needs M1 10 h + M2 20 h = 30 h, M3 is optional):
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -43,9 +40,10 @@ from carceles_desktop.domain.workshops import Workshop
 from carceles_desktop.services import key_sealing, signing_keys
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.catalogues import load_catalogues
-from carceles_desktop.storage import migrate
 from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database, UnitOfWork
+from tests.helpers.seeding import SeededTemplate, seed_with
+from tests.helpers.seeding import open_database_at as open_database_at
 
 PASSPHRASE = "clave de prueba ñandú"
 ADMIN = Actor(user_id=None, username="admin", role=Role.ADMIN)
@@ -93,8 +91,6 @@ class World:
         )
         self.consulta = Actor(None, "consulta", Role.CONSULTA, establishment_id=place)
 
-
-_SEED: tuple[Path, World] | None = None
 
 _PEOPLE = {
     # key: (surname, maternal, given, doc type, doc number)
@@ -238,38 +234,14 @@ def _cheap_key(uow: UnitOfWork) -> None:
         key_sealing.KDF_MEMORY_KIB, key_sealing.KDF_TIME_COST = saved
 
 
-def open_database_at(path: Path) -> Database:
-    """Open (migrating if needed) the SQLite database at ``path``."""
-    target = parse_target(str(path))
-    engine = create_database_engine(target)
-    migrate.prepare(engine)
-    return Database(target, engine)
-
-
 def seed(database: Database) -> World:
     """Insert the world into an empty, migrated database (SQLite or PostgreSQL)."""
-    with database.unit_of_work() as uow:
-        world = _insert(uow)
-        uow.commit()
-    return world
+    return seed_with(database, _insert)
 
 
 def seeded_database(folder: Path) -> tuple[Database, World]:
     """A fresh copy of the seeded SQLite database in ``folder``, and its world."""
-    global _SEED
-    if _SEED is None:
-        template = Path(tempfile.mkdtemp(prefix="carceles-certificates-")) / "seed.sqlite3"
-        database = open_database_at(template)
-        world = seed(database)
-        database.dispose()
-        connection = sqlite3.connect(template)
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.close()
-        _SEED = (template, world)
-    template, world = _SEED
-    path = folder / "certificates.sqlite3"
-    shutil.copyfile(template, path)
-    return open_database_at(path), world
+    return _SEEDED.copy(folder)
 
 
 def issue_in_child(url: str, enrolment_id: int, barrier: Any, results: Any) -> None:
@@ -299,3 +271,6 @@ def issue_in_child(url: str, enrolment_id: int, barrier: Any, results: Any) -> N
         results.put(("error", enrolment_id, repr(exc)))
     finally:
         database.dispose()
+
+
+_SEEDED = SeededTemplate("carceles-certificates-", "certificates.sqlite3", _insert)

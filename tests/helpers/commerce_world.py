@@ -8,9 +8,6 @@ are made in the tests through the services themselves.
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -40,9 +37,10 @@ from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.deliveries import DeliveryInput, DeliveryLineInput
 from carceles_desktop.services.production import BatchInput, QualityInput
 from carceles_desktop.services.production_queries import BatchDetail
-from carceles_desktop.storage import migrate
 from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database, UnitOfWork
+from tests.helpers.seeding import SeededTemplate, seed_with
+from tests.helpers.seeding import open_database_at as open_database_at
 
 ADMIN = Actor(user_id=None, username="admin", role=Role.ADMIN)
 TODAY = date(2026, 11, 30)
@@ -85,9 +83,6 @@ class World:
         self.other_jefe = Actor(
             None, "otro", Role.JEFE, establishment_id=self.other_establishment_id
         )
-
-
-_SEED: tuple[Path, World] | None = None
 
 
 def _trainee(est_id: int, code: str, surname: str, given: str, dni: str) -> Trainee:
@@ -232,39 +227,14 @@ def _insert_world(uow: UnitOfWork) -> World:
     )
 
 
-def open_database_at(path: Path) -> Database:
-    """Open (migrating if needed) the SQLite database at ``path``."""
-    target = parse_target(str(path))
-    engine = create_database_engine(target)
-    migrate.prepare(engine)
-    return Database(target, engine)
-
-
 def seed(database: Database) -> World:
     """Insert the world into an empty, migrated database (SQLite or PostgreSQL)."""
-    with database.unit_of_work() as uow:
-        world = _insert_world(uow)
-        uow.commit()
-    return world
+    return seed_with(database, _insert_world)
 
 
 def seeded_database(folder: Path) -> tuple[Database, World]:
     """A fresh copy of the seeded SQLite database in ``folder``, and its world."""
-    global _SEED
-    if _SEED is None:
-        template = Path(tempfile.mkdtemp(prefix="carceles-commerce-")) / "seed.sqlite3"
-        database = open_database_at(template)
-        world = seed(database)
-        database.dispose()
-        # Fold the WAL into the main file so that copying the file alone copies everything.
-        connection = sqlite3.connect(template)
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.close()
-        _SEED = (template, world)
-    template, world = _SEED
-    path = folder / "commerce.sqlite3"
-    shutil.copyfile(template, path)
-    return open_database_at(path), world
+    return _SEEDED.copy(folder)
 
 
 # --------------------------------------------------------------------------- builders
@@ -351,3 +321,6 @@ def issue_in_child(url: str, delivery_id: int, on: date, barrier: Any, results: 
         results.put(("error", delivery_id, repr(exc)))
     finally:
         database.dispose()
+
+
+_SEEDED = SeededTemplate("carceles-commerce-", "commerce.sqlite3", _insert_world)

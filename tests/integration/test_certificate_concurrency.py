@@ -9,8 +9,6 @@ is never certified twice.
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,10 +18,9 @@ from sqlalchemy import func, select
 
 from carceles_desktop.domain.certificates import Certificate
 from carceles_desktop.services import audit, numbering
-from carceles_desktop.storage import migrate
-from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database
 from tests.helpers.certificate_world import World, issue_in_child, seed, seeded_database
+from tests.helpers.races import race, seeded_place
 
 pytestmark = pytest.mark.integration
 
@@ -31,40 +28,13 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def place(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Database, World]]:
     """A seeded database and its URL, on SQLite and (when available) PostgreSQL."""
-    if request.param == "postgres":
-        url = request.getfixturevalue("fresh_postgres_url")
-        database = Database(parse_target(url), create_database_engine(parse_target(url)))
-        migrate.prepare(database.engine)
-        world = seed(database)
-    else:
-        database, world = seeded_database(tmp_path)
-        url = database.target.url.render_as_string(hide_password=False)
+    url, database, world = seeded_place(request, tmp_path, seed, seeded_database)
     yield url, database, world
     database.dispose()
 
 
 def _race(url: str, enrolment_ids: list[int]) -> list[tuple[Any, ...]]:
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(len(enrolment_ids))
-    results = context.Queue()
-    processes = [
-        context.Process(target=issue_in_child, args=(url, eid, barrier, results))
-        for eid in enrolment_ids
-    ]
-    for process in processes:
-        process.start()
-    try:
-        outcomes = [results.get(timeout=120) for _ in processes]
-    except queue.Empty:  # pragma: no cover - only when a child died without a word
-        outcomes = []
-    for process in processes:
-        process.join(timeout=60)
-        if process.is_alive():  # pragma: no cover
-            process.kill()
-    results.close()
-    assert all(p.exitcode == 0 for p in processes), [p.exitcode for p in processes]
-    assert len(outcomes) == len(processes), outcomes
-    return outcomes
+    return race(issue_in_child, [(url, eid) for eid in enrolment_ids])
 
 
 def test_two_issuers_take_consecutive_numbers(place: tuple[str, Database, World]) -> None:

@@ -8,8 +8,6 @@ the number series.  Either way exactly one wins and the other is told what is le
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -23,8 +21,6 @@ from carceles_desktop.domain.certificates import NumberSeries
 from carceles_desktop.domain.enums import DeliveryState
 from carceles_desktop.services import audit, deliveries, delivery_queries
 from carceles_desktop.services.production_queries import get_batch
-from carceles_desktop.storage import migrate
-from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database
 from tests.helpers.commerce_world import (
     ADMIN,
@@ -36,6 +32,7 @@ from tests.helpers.commerce_world import (
     seed,
     seeded_database,
 )
+from tests.helpers.races import race, seeded_place
 
 pytestmark = pytest.mark.integration
 
@@ -45,39 +42,13 @@ APRIL = date(2026, 4, 1)
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def place(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Database, World]]:
     """A seeded database and its URL, on SQLite and (when available) PostgreSQL."""
-    if request.param == "postgres":
-        url = request.getfixturevalue("fresh_postgres_url")
-        database = Database(parse_target(url), create_database_engine(parse_target(url)))
-        migrate.prepare(database.engine)
-        world = seed(database)
-    else:
-        database, world = seeded_database(tmp_path)
-        url = database.target.url.render_as_string(hide_password=False)
+    url, database, world = seeded_place(request, tmp_path, seed, seeded_database)
     yield url, database, world
     database.dispose()
 
 
 def _race(url: str, delivery_ids: list[int]) -> list[tuple[Any, ...]]:
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(len(delivery_ids))
-    results = context.Queue()
-    processes = [
-        context.Process(target=issue_in_child, args=(url, did, APRIL, barrier, results))
-        for did in delivery_ids
-    ]
-    for process in processes:
-        process.start()
-    try:
-        outcomes = [results.get(timeout=120) for _ in processes]
-    except queue.Empty:  # pragma: no cover - only when a child died without a word
-        outcomes = []
-    for process in processes:
-        process.join(timeout=60)
-        if process.is_alive():  # pragma: no cover
-            process.kill()
-    results.close()
-    assert all(p.exitcode == 0 for p in processes), [p.exitcode for p in processes]
-    assert len(outcomes) == len(processes), outcomes
+    outcomes = race(issue_in_child, [(url, did, APRIL) for did in delivery_ids])
     return sorted(outcomes, key=lambda outcome: outcome[0] != "issued")
 
 
