@@ -69,10 +69,11 @@ def main() -> None:
     demo_env = {**env, "CARCELES_PASSWORD": "demo"}
     national_ms, _ = _median([*app, "--database", str(national)], args.runs, demo_env)
     trainees_ms, trainees_rss = _median(
-        [*app, "--database", str(national), "--area", "internos"], args.runs, demo_env
+        [*app, "--database", str(national), "--area", "trainees"], args.runs, demo_env
     )
 
-    print(f"\nstart-up, median of {args.runs} fresh processes (until the screenshot of the loaded window is written)")
+    print(f"\nstart-up, median of {args.runs} fresh processes (until the loaded window's")
+    print("screenshot is written)")
     row("bare PySide6 window (floor)", floor_ms, floor_ms)
     row("empty database", empty_ms, floor_ms, goal="goal ×1.5")
     row("national database, Talleres", national_ms, floor_ms, goal="goal ×2")
