@@ -26,7 +26,6 @@ from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.database_checks import CheckItem
 from carceles_desktop.ui import workers
-from carceles_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 from carceles_desktop.ui.dialogs.login_dialog import LoginDialog
 from carceles_desktop.ui.dialogs.password_dialog import ensure_password_changed
 from carceles_desktop.ui.main_window import BACKUP_CHECK_MS, PRODUCT, MainWindow
@@ -158,6 +157,9 @@ def sign_in(start: WindowStart, app: QApplication) -> Actor | None:
     """Who uses the program: the first-run wizard on a new database, else the login."""
     if start.first_run:
         setup = ServiceContext(start.database, Actor.system(), demo=start.demo)
+        # Only a brand-new database needs the wizard (and the catalogues behind it).
+        from carceles_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+
         return FirstRunWizard.ask(setup, start.authenticate)
     return LoginDialog.ask(start.authenticate, title=PRODUCT, icon=app.windowIcon())
 
