@@ -184,3 +184,85 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
 def test_the_start_up_shortcut_knows_the_newest_revision() -> None:
     # schema_status recognises a current database without Alembic by this constant.
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+_REBUILDING_REVISION = '''"""Test revision: rebuild a referenced table (SQLite's move and copy)."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("trainees", recreate="always") as batch:
+        batch.add_column(sa.Column("note", sa.String(40), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("trainees") as batch:
+        batch.drop_column("note")
+'''
+
+
+def _table_fingerprints(path: Path) -> dict[str, tuple[int, int]]:
+    """Row count and a content hash of every table (new columns left out)."""
+    connection = sqlite3.connect(path)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT IN ('alembic_version', 'sqlite_sequence')"
+            )
+        ]
+        result = {}
+        for table in tables:
+            columns = [
+                row[1]
+                for row in connection.execute(f"PRAGMA table_info({table})")
+                if row[1] != "note"
+            ]
+            rows = connection.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            result[table] = (len(rows), hash(tuple(sorted(rows, key=repr))))
+        return result
+    finally:
+        connection.close()
+
+
+def test_a_demo_database_of_the_first_schema_keeps_every_row_through_an_upgrade(
+    database_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from carceles_desktop.services.demo import Size, generate_demo_data
+    from tests.conftest import open_test_database
+
+    database = open_test_database(database_path)
+    small = Size(("LURIGANCHO",), trainees=150, workshops=3, history_days=60)
+    generate_demo_data(database, scale="site", today=date(2026, 11, 20), _size=small)
+    database.dispose()
+    before = _table_fingerprints(database_path)
+    assert before["trainees"][0] == 150
+    assert before["attendance"][0] > 1000
+
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "versions" / "0002_test.py").write_text(_REBUILDING_REVISION)
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+
+    open_database(str(database_path)).dispose()
+
+    assert _table_fingerprints(database_path) == before
+    connection = sqlite3.connect(database_path)
+    try:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(trainees)")]
+        assert "note" in columns
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 0  # plain sqlite3
+    finally:
+        connection.close()
