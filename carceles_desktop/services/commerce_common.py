@@ -6,7 +6,8 @@ for the third line of a list) so that a form can put the message beside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -327,18 +328,73 @@ def number_or_name(
     )
 
 
-def newest_ids(
+@dataclass(frozen=True)
+class SortKey:
+    """One order a list may be sorted in (a column heading's key).
+
+    Attributes:
+        columns: the SQL expressions compared in turn (correlated subqueries for what
+            the list shows of a linked record).
+        nullable: some rows may have no value; those come last both ways, on both
+            databases (SQLite and PostgreSQL put NULLs at different ends by default).
+        reverse: ascending means the largest key first (the "newest first" order).
+    """
+
+    columns: tuple[Any, ...] = ()
+    nullable: bool = False
+    reverse: bool = False
+
+
+#: The key of the lists that show the newest record first (along the primary key).
+NEWEST = "newest"
+NEWEST_FIRST = SortKey(reverse=True)
+
+
+def by(*columns: Any, nullable: bool = False) -> SortKey:
+    """A sort key over these columns (shorthand for the lists' tables of keys)."""
+    return SortKey(columns, nullable=nullable)
+
+
+def linked(column: Any, *conditions: ColumnElement[bool], outer: type[Record]) -> Any:
+    """A sort column read from a linked record: a subquery correlated to ``outer``'s row."""
+    return select(column).where(*conditions).correlate(outer).scalar_subquery()
+
+
+def order_by(sorts: Mapping[str, SortKey], sort: str, tie: Any, *, descending: bool) -> list[Any]:
+    """ORDER BY clauses for the key ``sort``, ties broken by ``tie`` so pages are stable.
+
+    Args:
+        sorts: the keys the list knows.
+        sort: the key asked for.
+        tie: the record's id column.
+        descending: reverse the order (empty values stay last).
+
+    Raises:
+        ValueError: an unknown sort key (a programming error).
+    """
+    key = sorts.get(sort)
+    if key is None:
+        raise ValueError(f"unknown sort {sort!r}; use one of {sorted(sorts)}")
+    down = descending != key.reverse
+    clauses = [column.desc() if down else column.asc() for column in key.columns]
+    if key.nullable:
+        clauses = [clause.nulls_last() for clause in clauses]
+    return [*clauses, tie.desc() if down else tie.asc()]
+
+
+def page_ids(
     uow: UnitOfWork,
     model: type[Record],
     filters: Iterable[ColumnElement[bool]],
+    order: Sequence[Any],
     offset: int,
     limit: int,
 ) -> list[int]:
-    """Return one page of the matching records' keys, the newest first.
+    """Return one page of the matching records' keys, in the list's order.
 
     A list reads the page's keys alone first, then only those rows joined to what they show.
     """
-    page = select(model.id).where(*filters).order_by(model.id.desc()).offset(offset).limit(limit)
+    page = select(model.id).where(*filters).order_by(*order).offset(offset).limit(limit)
     return list(uow.session.scalars(page))
 
 

@@ -7,6 +7,7 @@ workshops), but may prepare, issue and receive only notes drawing from his works
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
@@ -22,10 +23,16 @@ from carceles_desktop.errors import NotFound
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.commerce_common import (
+    NEWEST,
+    NEWEST_FIRST,
+    SortKey,
+    by,
     check_page,
     count_rows,
-    newest_ids,
+    linked,
     number_or_name,
+    order_by,
+    page_ids,
 )
 from carceles_desktop.services.enrolments import check_establishment_scope
 from carceles_desktop.services.permissions import Action, require
@@ -216,6 +223,20 @@ def get_delivery(uow: UnitOfWork, actor: Actor, delivery_id: int) -> DeliveryDet
     return delivery_detail(uow, delivery)
 
 
+_LINES = DeliveryLine.delivery_id == Delivery.id
+#: Sort keys of :func:`search_deliveries`, one per heading of the notes list.
+DELIVERY_SORTS: Mapping[str, SortKey] = {
+    NEWEST: NEWEST_FIRST,
+    "number": by(Delivery.number, nullable=True),  # drafts have none yet
+    "date": by(Delivery.issue_date),
+    "client": by(linked(Partner.name_key, Partner.id == Delivery.partner_id, outer=Delivery)),
+    "order": by(linked(Order.number, Order.id == Delivery.order_id, outer=Delivery), nullable=True),
+    "lines": by(linked(func.count(DeliveryLine.id), _LINES, outer=Delivery)),
+    "units": by(linked(func.coalesce(func.sum(DeliveryLine.quantity), 0), _LINES, outer=Delivery)),
+    "state": by(Delivery.state),
+}
+
+
 def _filters(
     actor: Actor,
     text: str,
@@ -245,10 +266,12 @@ def search_deliveries(
     state: DeliveryState | None = None,
     partner_id: int | None = None,
     order_id: int | None = None,
+    sort: str = NEWEST,
+    descending: bool = False,
     offset: int = 0,
     limit: int = 200,
 ) -> list[DeliveryRow]:
-    """Return one page of delivery notes, the newest first.
+    """Return one page of delivery notes, the newest first unless sorted otherwise.
 
     Args:
         uow: an open unit of work (read-only is enough).
@@ -257,17 +280,21 @@ def search_deliveries(
         state: only notes in this state.
         partner_id: only this client's notes.
         order_id: only the notes of this order.
+        sort: one of :data:`DELIVERY_SORTS`; ties are broken by id, so pages are stable,
+            and drafts (no number) and notes without an order come last both ways.
+        descending: reverse the order.
         offset: rows to skip.
         limit: most rows to return (at most 1000).
 
     Raises:
         PermissionDenied: the actor may not view records.
-        ValueError: a bad page (a programming error).
+        ValueError: an unknown sort key or a bad page (a programming error).
     """
     require(actor, Action.VIEW)
     offset, limit = check_page(offset, limit)
+    order = order_by(DELIVERY_SORTS, sort, Delivery.id, descending=descending)
     filters = _filters(actor, text, state, partner_id, order_id)
-    ids = newest_ids(uow, Delivery, filters, offset, limit)
+    ids = page_ids(uow, Delivery, filters, order, offset, limit)
     if not ids:
         return []
     totals = {

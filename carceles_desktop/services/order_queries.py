@@ -9,19 +9,20 @@ For each line, at any time:
   that line's product.  When an order has several lines of one product, deliveries fill
   them in line order (the last line takes any excess, so no unit goes unshown).
 
-Lists find the page's ids first (newest first along the primary key), then sum the
-lines and deliveries of those ids only.
+Lists find the page's ids first (newest first along the primary key, or in the order of
+a heading), then sum the lines and deliveries of those ids only.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Numeric, cast, func, select
 
 from carceles_desktop.domain.commerce import Order, OrderLine, Partner
 from carceles_desktop.domain.deliveries import Delivery, DeliveryLine
@@ -31,10 +32,16 @@ from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.agreements import load_agreement
 from carceles_desktop.services.commerce_common import (
+    NEWEST,
+    NEWEST_FIRST,
+    SortKey,
+    by,
     check_page,
     count_rows,
+    linked,
     load_record,
     number_or_name,
+    order_by,
 )
 from carceles_desktop.services.enrolments import check_establishment_scope
 from carceles_desktop.services.permissions import Action, require
@@ -247,6 +254,38 @@ def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> OrderDetail:
     return order_detail(uow, order)
 
 
+#: Sort keys of :func:`search_orders`, one per heading of the orders list.  The page
+#: query joins the client, so its name is read directly.
+ORDER_SORTS: Mapping[str, SortKey] = {
+    NEWEST: NEWEST_FIRST,
+    "number": by(Order.number),
+    "client": by(Partner.name_key),
+    "ordered": by(Order.ordered_on),
+    "due": by(Order.due_on, nullable=True),
+    "delivered": by(
+        linked(
+            func.coalesce(func.sum(DeliveryLine.quantity), 0),
+            DeliveryLine.delivery_id == Delivery.id,
+            Delivery.order_id == Order.id,
+            Delivery.state.in_(COUNTED_DELIVERIES),
+            outer=Order,
+        )
+    ),
+    # Scaled integers multiplied: NUMERIC keeps a large order from overflowing a bigint.
+    "total": by(
+        linked(
+            func.coalesce(
+                func.sum(cast(OrderLine.quantity, Numeric) * cast(OrderLine.unit_price, Numeric)),
+                0,
+            ),
+            OrderLine.order_id == Order.id,
+            outer=Order,
+        )
+    ),
+    "state": by(Order.state),
+}
+
+
 def _filters(
     actor: Actor, text: str, state: OrderState | None, partner_id: int | None
 ) -> list[ColumnElement[bool]]:
@@ -269,10 +308,12 @@ def search_orders(
     text: str = "",
     state: OrderState | None = None,
     partner_id: int | None = None,
+    sort: str = NEWEST,
+    descending: bool = False,
     offset: int = 0,
     limit: int = 200,
 ) -> list[OrderRow]:
-    """Return one page of orders, the newest first.
+    """Return one page of orders, the newest first unless sorted otherwise.
 
     Args:
         uow: an open unit of work (read-only is enough).
@@ -280,15 +321,19 @@ def search_orders(
         text: found in the order number or the client's name or document.
         state: only orders in this state.
         partner_id: only this client's orders.
+        sort: one of :data:`ORDER_SORTS`; ties are broken by id, so pages are stable, and
+            orders without a due day come last both ways.
+        descending: reverse the order.
         offset: rows to skip.
         limit: most rows to return (at most 1000).
 
     Raises:
         PermissionDenied: the actor may not view records.
-        ValueError: a bad page (a programming error).
+        ValueError: an unknown sort key or a bad page (a programming error).
     """
     require(actor, Action.VIEW)
     offset, limit = check_page(offset, limit)
+    order = order_by(ORDER_SORTS, sort, Order.id, descending=descending)
     query = (
         select(
             Order.id,
@@ -302,7 +347,7 @@ def search_orders(
         )
         .join(Partner, Partner.id == Order.partner_id)
         .where(*_filters(actor, text, state, partner_id))
-        .order_by(Order.id.desc())
+        .order_by(*order)
         .offset(offset)
         .limit(limit)
     )

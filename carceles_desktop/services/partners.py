@@ -16,6 +16,7 @@ Agreements (*convenios*) live in :mod:`.agreements`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -34,13 +35,16 @@ from carceles_desktop.errors import Conflict, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.commerce_common import (
+    SortKey,
     add_record,
+    by,
     check_page,
     clean,
     count_rows,
     load_record,
     not_retired,
     optional_text,
+    order_by,
     required_text,
     set_active,
     update_record,
@@ -333,6 +337,16 @@ def get_partner(uow: UnitOfWork, actor: Actor, partner_id: int) -> PartnerRow:
     return _row(load_partner(uow, partner_id))
 
 
+#: Sort keys of :func:`search_partners`, one per heading of the clients list.
+PARTNER_SORTS: Mapping[str, SortKey] = {
+    "name": by(Partner.name_key),  # folded: accents and capitals do not reorder
+    "document": by(Partner.id_number),
+    "kind": by(Partner.kind),
+    "contact": by(Partner.contact_name, nullable=True),
+    "phone": by(Partner.phone, nullable=True),
+}
+
+
 def _filters(
     text: str, kind: PartnerKind | None, include_inactive: bool
 ) -> list[ColumnElement[bool]]:
@@ -354,10 +368,12 @@ def search_partners(
     text: str = "",
     kind: PartnerKind | None = None,
     include_inactive: bool = False,
+    sort: str = "name",
+    descending: bool = False,
     offset: int = 0,
     limit: int = 200,
 ) -> list[PartnerRow]:
-    """Return one page of partners by name.
+    """Return one page of partners, by name unless sorted otherwise.
 
     Args:
         uow: an open unit of work (read-only is enough).
@@ -366,21 +382,25 @@ def search_partners(
             accents.
         kind: only partners of this kind.
         include_inactive: list retired partners too.
+        sort: one of :data:`PARTNER_SORTS`; ties are broken by id, so pages are stable,
+            and partners without a contact or phone come last both ways.
+        descending: reverse the order.
         offset: rows to skip.
         limit: most rows to return (at most 1000).
 
     Raises:
         PermissionDenied: the actor may not view records.
-        ValueError: a bad page (a programming error).
+        ValueError: an unknown sort key or a bad page (a programming error).
     """
     require(actor, Action.VIEW)
     offset, limit = check_page(offset, limit)
-    # The page's ids come from the name_key index alone (it holds the key and the row id,
-    # in this very order); only the rows shown are then read from the table.
+    order = order_by(PARTNER_SORTS, sort, Partner.id, descending=descending)
+    # By name, the page's ids come from the name_key index alone (it holds the key and
+    # the row id, in this very order); only the rows shown are then read from the table.
     page = (
         select(Partner.id)
         .where(*_filters(text, kind, include_inactive))
-        .order_by(Partner.name_key, Partner.id)
+        .order_by(*order)
         .offset(offset)
         .limit(limit)
     )

@@ -2,12 +2,13 @@
 
 Lists run in two steps: the ids of one page are found with the filters on the batch
 table alone (scope by workshop, state, code or product), newest first along the primary
-key; only those ids are then joined to their workshop, product and order.
+key or in the order of a heading (what a batch shows of its product, workshop or order is
+then read by a correlated subquery); only those ids are joined to what the list shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,10 +28,16 @@ from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.batch_hours import batch_period
 from carceles_desktop.services.commerce_common import (
+    NEWEST,
+    NEWEST_FIRST,
+    SortKey,
+    by,
     check_page,
     count_rows,
-    newest_ids,
+    linked,
     number_or_name,
+    order_by,
+    page_ids,
     workshop_scope,
 )
 from carceles_desktop.services.enrolments import surnames_first, today_or
@@ -235,6 +242,31 @@ def get_batch(
     return batch_detail(uow, batch, today_or(today))
 
 
+_BATCH = ProductionBatch
+#: Sort keys of :func:`search_batches`, one per heading of the batches list.
+BATCH_SORTS: Mapping[str, SortKey] = {
+    NEWEST: NEWEST_FIRST,
+    "code": by(_BATCH.code),
+    "product": by(linked(Product.name_key, Product.id == _BATCH.product_id, outer=_BATCH)),
+    "state": by(_BATCH.state),
+    "planned": by(_BATCH.planned_quantity),
+    "accepted": by(_BATCH.accepted_quantity),
+    "remaining": by(_BATCH.accepted_quantity - _BATCH.delivered_quantity),
+    "starts": by(_BATCH.starts_on),
+    "ends": by(_BATCH.ends_on, nullable=True),
+    "workshop": by(linked(Workshop.code, Workshop.id == _BATCH.workshop_id, outer=_BATCH)),
+    "order": by(
+        linked(
+            Order.number,
+            Order.id == OrderLine.order_id,
+            OrderLine.id == _BATCH.order_line_id,
+            outer=_BATCH,
+        ),
+        nullable=True,
+    ),
+}
+
+
 def _filters(
     actor: Actor,
     text: str,
@@ -267,10 +299,12 @@ def search_batches(
     state: BatchState | None = None,
     workshop_id: int | None = None,
     product_id: int | None = None,
+    sort: str = NEWEST,
+    descending: bool = False,
     offset: int = 0,
     limit: int = 200,
 ) -> list[BatchRow]:
-    """Return one page of batches, the newest first.
+    """Return one page of batches, the newest first unless sorted otherwise.
 
     Args:
         uow: an open unit of work (read-only is enough).
@@ -280,17 +314,21 @@ def search_batches(
         state: only batches in this state.
         workshop_id: only this workshop's batches.
         product_id: only batches of this product.
+        sort: one of :data:`BATCH_SORTS`; ties are broken by id, so pages are stable, and
+            batches without an end day or an order come last both ways.
+        descending: reverse the order.
         offset: rows to skip.
         limit: most rows to return (at most 1000).
 
     Raises:
         PermissionDenied: the actor may not view records.
-        ValueError: a bad page (a programming error).
+        ValueError: an unknown sort key or a bad page (a programming error).
     """
     require(actor, Action.VIEW)
     offset, limit = check_page(offset, limit)
+    order = order_by(BATCH_SORTS, sort, ProductionBatch.id, descending=descending)
     filters = _filters(actor, text, state, workshop_id, product_id)
-    return _rows(uow, newest_ids(uow, ProductionBatch, filters, offset, limit))
+    return _rows(uow, page_ids(uow, ProductionBatch, filters, order, offset, limit))
 
 
 def count_batches(

@@ -9,6 +9,7 @@ a delivery note compute its gross weight.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
@@ -24,13 +25,16 @@ from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.commerce_common import (
     NumberInput,
+    SortKey,
     add_record,
+    by,
     check_page,
     clean,
     count_rows,
     decimal_value,
     load_record,
     not_retired,
+    order_by,
     required_text,
     set_active,
     to_decimal,
@@ -252,6 +256,18 @@ def get_product(uow: UnitOfWork, actor: Actor, product_id: int) -> ProductRow:
     return _row(product, _trade_name(uow, product.trade_id))
 
 
+#: Sort keys of :func:`search_products`, one per heading of the products list.  The page
+#: query joins the trade, so its name is read directly.
+PRODUCT_SORTS: Mapping[str, SortKey] = {
+    "code": by(Product.code),
+    "name": by(Product.name_key),  # folded: accents and capitals do not reorder
+    "unit": by(Product.unit_code),
+    "price": by(Product.unit_price),
+    "weight": by(Product.unit_weight_kg, nullable=True),
+    "trade": by(Trade.name, nullable=True),
+}
+
+
 def _filters(text: str, trade_id: int | None, include_inactive: bool) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = []
     if text.strip():
@@ -271,10 +287,12 @@ def search_products(
     text: str = "",
     trade_id: int | None = None,
     include_inactive: bool = False,
+    sort: str = "code",
+    descending: bool = False,
     offset: int = 0,
     limit: int = 200,
 ) -> list[ProductRow]:
-    """Return one page of products by code.
+    """Return one page of products, by code unless sorted otherwise.
 
     Args:
         uow: an open unit of work (read-only is enough).
@@ -282,20 +300,24 @@ def search_products(
         text: words found anywhere in the name or code, ignoring case and accents.
         trade_id: only products of this trade.
         include_inactive: list retired products too.
+        sort: one of :data:`PRODUCT_SORTS`; ties are broken by id, so pages are stable,
+            and products without a weight or trade come last both ways.
+        descending: reverse the order.
         offset: rows to skip.
         limit: most rows to return (at most 1000).
 
     Raises:
         PermissionDenied: the actor may not view records.
-        ValueError: a bad page (a programming error).
+        ValueError: an unknown sort key or a bad page (a programming error).
     """
     require(actor, Action.VIEW)
     offset, limit = check_page(offset, limit)
+    order = order_by(PRODUCT_SORTS, sort, Product.id, descending=descending)
     query = (
         select(Product, Trade.name)
         .outerjoin(Trade, Trade.id == Product.trade_id)
         .where(*_filters(text, trade_id, include_inactive))
-        .order_by(Product.code)
+        .order_by(*order)
         .offset(offset)
         .limit(limit)
     )

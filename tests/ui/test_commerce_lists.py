@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from carceles_desktop.domain.enums import BatchState, DeliveryState, OrderState, PartnerKind
 from carceles_desktop.services import orders
@@ -62,6 +62,57 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, stocked: Shop, make: A
     model.set_search("zzz-nothing")
     assert model.rowCount() == 0
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("make", MODELS, ids=lambda m: m.__name__)
+def test_every_heading_sorts_both_ways(qtmodeltester: Any, stocked: Shop, make: Any) -> None:
+    model = make(stocked.ctx)
+    model.reload()
+    shown = model.rowCount()
+    failures: list[object] = []
+    model.failed.connect(failures.append)
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            model.sort(column, order)
+            assert (model.query.sort, model.query.descending) == (
+                model.column(column).sort_key,
+                order == Qt.SortOrder.DescendingOrder,
+            )
+            assert model.sort_column() == column
+            assert model.rowCount() == shown
+    assert failures == []
+    qtmodeltester.check(model)
+
+
+def test_sorting_a_column_reorders_the_rows(stocked: Shop) -> None:
+    batches = commerce_tables.batches_model(stocked.ctx)
+    batches.reload()
+    assert _column(batches, 0) == ["L-2026-003", "L-2026-002", "L-2026-001"]  # newest first
+    batches.sort(0, Qt.SortOrder.AscendingOrder)
+    assert _column(batches, 0) == ["L-2026-001", "L-2026-002", "L-2026-003"]
+    left = [c.sort_key for c in commerce_tables.BATCH_COLUMNS].index("remaining")
+    batches.sort(left, Qt.SortOrder.DescendingOrder)  # 16, 10 and 5 units left
+    assert _column(batches, 0) == ["L-2026-001", "L-2026-002", "L-2026-003"]
+    products = commerce_tables.products_model(stocked.ctx)
+    products.reload()
+    assert _column(products, 0) == ["MESA-01", "SILLA-01"]
+    products.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _column(products, 0) == ["SILLA-01", "MESA-01"]
+
+
+def test_clicking_a_heading_sorts_the_list(qtbot: Any, stocked: Shop) -> None:
+    view = _shown(qtbot, ProductionView(stocked.ctx))
+    header = view.table.horizontalHeader()
+    first = QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert _codes(view) == ["L-2026-001", "L-2026-002", "L-2026-003"]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert _codes(view) == ["L-2026-003", "L-2026-002", "L-2026-001"]
+    assert header.sortIndicatorSection() == 0
+
+
+def _column(model: Any, column: int) -> list[str]:
+    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def _codes(view: Any) -> list[str]:

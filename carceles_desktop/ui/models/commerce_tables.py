@@ -1,10 +1,10 @@
 """The commerce lists' columns: batches, delivery notes, orders, clients and products.
 
 Each list pages through its service with the search text and one filter chosen beside
-the search box (a state, or a client's kind).  The services order the rows themselves
-(newest first for batches, notes and orders; by name or code for clients and
-products) and take no sort key, so these lists are not sorted by clicking a heading:
-every column carries the service's one order as its sort key.
+the search box (a state, or a client's kind), sorted in the database by the heading
+clicked: every column carries its service's sort key (``BATCH_SORTS`` and the like in
+the services).  Batches, notes and orders open newest first, a key no heading shows;
+clients open by name and products by code, their first columns.
 """
 
 from __future__ import annotations
@@ -30,18 +30,19 @@ from carceles_desktop.ui.commerce_labels import (
 from carceles_desktop.ui.labels import date_text
 from carceles_desktop.ui.models.paged_table import Column, PagedTableModel, PageQuery
 
-#: The sort key of every commerce column: the service's own order.
-SERVICE_ORDER = "service"
+#: The services' key for "the newest first" (no heading shows it: the lists open in it).
+NEWEST = "newest"
 
-#: search(uow, actor, text=, filter=, offset=, limit=) and count(uow, actor, text=, filter=).
+#: search(uow, actor, text=, filter=, sort=, descending=, offset=, limit=) and
+#: count(uow, actor, text=, filter=).
 Search = Callable[..., Sequence[Any]]
 Count = Callable[..., int]
 
 
 def _col(
-    title: str, value: Callable[[Any], str], width: int | None, numeric: bool = False
+    title: str, key: str, value: Callable[[Any], str], width: int | None, numeric: bool = False
 ) -> Column:
-    return Column(title, value, SERVICE_ORDER, numeric=numeric, width=width)
+    return Column(title, value, key, numeric=numeric, width=width)
 
 
 class FilteredTableModel(PagedTableModel):
@@ -60,6 +61,7 @@ class FilteredTableModel(PagedTableModel):
         *,
         context: str,
         filter_name: str,
+        default_sort: str,
         page_size: int = 200,
         parent: Any = None,
     ) -> None:
@@ -71,6 +73,8 @@ class FilteredTableModel(PagedTableModel):
                     uow,
                     ctx.actor,
                     text=query.text,
+                    sort=query.sort,
+                    descending=query.descending,
                     offset=offset,
                     limit=limit,
                     **{filter_name: self.filter_value},
@@ -87,7 +91,7 @@ class FilteredTableModel(PagedTableModel):
             fetch,
             total,
             context=context,
-            default_sort=SERVICE_ORDER,
+            default_sort=default_sort,
             page_size=page_size,
             parent=parent,
         )
@@ -103,35 +107,43 @@ class FilteredTableModel(PagedTableModel):
 
 BATCHES = "BatchesTable"
 BATCH_COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Batch"), lambda r: r.code, 24),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "Batch"), "code", lambda r: r.code, 24),
     _col(
         QT_TRANSLATE_NOOP("BatchesTable", "Product"),
+        "product",
         lambda r: f"{r.product_name} ({r.product_code})",
         24,
     ),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "State"), lambda r: commerce_label(r.state), 11),
+    _col(
+        QT_TRANSLATE_NOOP("BatchesTable", "State"), "state", lambda r: commerce_label(r.state), 11
+    ),
     _col(
         QT_TRANSLATE_NOOP("BatchesTable", "Planned"),
+        "planned",
         lambda r: f"{quantity_text(r.planned_quantity)} {r.unit_code}",
         10,
         True,
     ),
     _col(
         QT_TRANSLATE_NOOP("BatchesTable", "Accepted"),
+        "accepted",
         lambda r: quantity_text(r.accepted_quantity),
         9,
         True,
     ),
     _col(
         QT_TRANSLATE_NOOP("BatchesTable", "Left"),
+        "remaining",
         lambda r: quantity_text(r.remaining),
         7,
         True,
     ),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Start"), lambda r: date_text(r.starts_on), 12),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "End"), lambda r: date_text(r.ends_on), 12),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Workshop"), lambda r: r.workshop_code, 18),
-    _col(QT_TRANSLATE_NOOP("BatchesTable", "Order"), lambda r: r.order_number or "", None),
+    _col(
+        QT_TRANSLATE_NOOP("BatchesTable", "Start"), "starts", lambda r: date_text(r.starts_on), 12
+    ),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "End"), "ends", lambda r: date_text(r.ends_on), 12),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "Workshop"), "workshop", lambda r: r.workshop_code, 18),
+    _col(QT_TRANSLATE_NOOP("BatchesTable", "Order"), "order", lambda r: r.order_number or "", None),
 )
 
 
@@ -144,6 +156,7 @@ def batches_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableModel
         production_queries.count_batches,
         context=BATCHES,
         filter_name="state",
+        default_sort=NEWEST,
         parent=parent,
     )
 
@@ -154,32 +167,37 @@ DELIVERIES = "DeliveriesTable"
 
 
 DELIVERY_COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("DeliveriesTable", "Number"), lambda r: r.number or "—", 13),
+    _col(QT_TRANSLATE_NOOP("DeliveriesTable", "Number"), "number", lambda r: r.number or "—", 13),
     _col(
         QT_TRANSLATE_NOOP("DeliveriesTable", "Date"),
+        "date",
         lambda r: date_text(r.issue_date),
         12,
     ),
-    _col(QT_TRANSLATE_NOOP("DeliveriesTable", "Client"), lambda r: r.partner_name, 30),
+    _col(QT_TRANSLATE_NOOP("DeliveriesTable", "Client"), "client", lambda r: r.partner_name, 30),
     _col(
         QT_TRANSLATE_NOOP("DeliveriesTable", "Order"),
+        "order",
         lambda r: r.order_number or "",
         14,
     ),
     _col(
         QT_TRANSLATE_NOOP("DeliveriesTable", "Lines"),
+        "lines",
         lambda r: str(r.line_count),
         6,
         True,
     ),
     _col(
         QT_TRANSLATE_NOOP("DeliveriesTable", "Units"),
+        "units",
         lambda r: quantity_text(r.total_quantity),
         8,
         True,
     ),
     _col(
         QT_TRANSLATE_NOOP("DeliveriesTable", "State"),
+        "state",
         lambda r: commerce_label(r.state),
         None,
     ),
@@ -195,6 +213,7 @@ def deliveries_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableMo
         delivery_queries.count_deliveries,
         context=DELIVERIES,
         filter_name="state",
+        default_sort=NEWEST,
         parent=parent,
     )
 
@@ -203,18 +222,28 @@ def deliveries_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableMo
 
 ORDERS = "OrdersTable"
 ORDER_COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Number"), lambda r: r.number, 24),
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Client"), lambda r: r.partner_name, 28),
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Ordered"), lambda r: date_text(r.ordered_on), 12),
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Due"), lambda r: date_text(r.due_on), 12),
+    _col(QT_TRANSLATE_NOOP("OrdersTable", "Number"), "number", lambda r: r.number, 24),
+    _col(QT_TRANSLATE_NOOP("OrdersTable", "Client"), "client", lambda r: r.partner_name, 28),
+    _col(
+        QT_TRANSLATE_NOOP("OrdersTable", "Ordered"),
+        "ordered",
+        lambda r: date_text(r.ordered_on),
+        12,
+    ),
+    _col(QT_TRANSLATE_NOOP("OrdersTable", "Due"), "due", lambda r: date_text(r.due_on), 12),
     _col(
         QT_TRANSLATE_NOOP("OrdersTable", "Delivered"),
+        "delivered",
         lambda r: f"{quantity_text(r.delivered_quantity)} / {quantity_text(r.ordered_quantity)}",
         12,
         True,
     ),
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "Total"), lambda r: money_text(r.total), 13, True),
-    _col(QT_TRANSLATE_NOOP("OrdersTable", "State"), lambda r: commerce_label(r.state), None),
+    _col(
+        QT_TRANSLATE_NOOP("OrdersTable", "Total"), "total", lambda r: money_text(r.total), 13, True
+    ),
+    _col(
+        QT_TRANSLATE_NOOP("OrdersTable", "State"), "state", lambda r: commerce_label(r.state), None
+    ),
 )
 
 
@@ -227,6 +256,7 @@ def orders_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableModel:
         order_queries.count_orders,
         context=ORDERS,
         filter_name="state",
+        default_sort=NEWEST,
         parent=parent,
     )
 
@@ -235,15 +265,18 @@ def orders_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableModel:
 
 CLIENTS = "ClientsTable"
 CLIENT_COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("ClientsTable", "Name"), lambda r: r.name, 34),
+    _col(QT_TRANSLATE_NOOP("ClientsTable", "Name"), "name", lambda r: r.name, 34),
     _col(
         QT_TRANSLATE_NOOP("ClientsTable", "Document"),
+        "document",
         lambda r: document_text(r.id_type, r.id_number),
         18,
     ),
-    _col(QT_TRANSLATE_NOOP("ClientsTable", "Kind"), lambda r: commerce_label(r.kind), 14),
-    _col(QT_TRANSLATE_NOOP("ClientsTable", "Contact"), lambda r: r.contact_name or "", 20),
-    _col(QT_TRANSLATE_NOOP("ClientsTable", "Phone"), lambda r: r.phone or "", None),
+    _col(QT_TRANSLATE_NOOP("ClientsTable", "Kind"), "kind", lambda r: commerce_label(r.kind), 14),
+    _col(
+        QT_TRANSLATE_NOOP("ClientsTable", "Contact"), "contact", lambda r: r.contact_name or "", 20
+    ),
+    _col(QT_TRANSLATE_NOOP("ClientsTable", "Phone"), "phone", lambda r: r.phone or "", None),
 )
 
 
@@ -256,6 +289,7 @@ def clients_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableModel
         partners.count_partners,
         context=CLIENTS,
         filter_name="kind",
+        default_sort="name",
         parent=parent,
     )
 
@@ -264,22 +298,24 @@ def clients_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableModel
 
 PRODUCTS = "ProductsTable"
 PRODUCT_COLUMNS = (
-    _col(QT_TRANSLATE_NOOP("ProductsTable", "Code"), lambda r: r.code, 14),
-    _col(QT_TRANSLATE_NOOP("ProductsTable", "Name"), lambda r: r.name, 34),
-    _col(QT_TRANSLATE_NOOP("ProductsTable", "Unit"), lambda r: r.unit_code, 6),
+    _col(QT_TRANSLATE_NOOP("ProductsTable", "Code"), "code", lambda r: r.code, 14),
+    _col(QT_TRANSLATE_NOOP("ProductsTable", "Name"), "name", lambda r: r.name, 34),
+    _col(QT_TRANSLATE_NOOP("ProductsTable", "Unit"), "unit", lambda r: r.unit_code, 6),
     _col(
         QT_TRANSLATE_NOOP("ProductsTable", "Price"),
+        "price",
         lambda r: money_text(r.unit_price),
         12,
         True,
     ),
     _col(
         QT_TRANSLATE_NOOP("ProductsTable", "Weight (kg)"),
+        "weight",
         lambda r: quantity_text(r.unit_weight_kg),
         10,
         True,
     ),
-    _col(QT_TRANSLATE_NOOP("ProductsTable", "Trade"), lambda r: r.trade_name or "", None),
+    _col(QT_TRANSLATE_NOOP("ProductsTable", "Trade"), "trade", lambda r: r.trade_name or "", None),
 )
 
 
@@ -292,5 +328,6 @@ def products_model(ctx: ServiceContext, parent: Any = None) -> FilteredTableMode
         products.count_products,
         context=PRODUCTS,
         filter_name="trade_id",
+        default_sort="code",
         parent=parent,
     )

@@ -71,9 +71,6 @@ class CommerceListView(ListView):
             empty_detail=empty_detail,
             parent=parent,
         )
-        # The services keep their own order (see commerce_tables): no clickable headings.
-        self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSortIndicatorShown(False)
         if code_column:
             # Codes and numbers differ at their end (…-L26-00398): keep both ends in sight.
             self._middle = MiddleElided(self.table)

@@ -421,6 +421,35 @@ def test_search_and_count(env: tuple[Database, World]) -> None:
         assert [r.id for r in q.search_deliveries(uow, ADMIN, offset=1, limit=5)] == [first]
 
 
+def test_search_sorts_by_any_heading_both_ways(env: tuple[Database, World]) -> None:
+    database, world = env
+    q = delivery_queries
+    with database.unit_of_work() as uow:
+        chairs = finished_batch(uow, world, accepted="20")
+        tables = finished_batch(uow, world, accepted="5", product_id=world.table_id)
+        issued = _draft(uow, world, chairs, "2")
+        deliveries.issue_delivery(uow, ADMIN, issued, on=APRIL)
+        three_units = _draft(uow, world, chairs, "3")
+        data = draft_input(world, [(chairs.batch.id, "1"), (tables.batch.id, "1")])
+        two_lines = deliveries.create_delivery_draft(uow, ADMIN, data).id
+
+        def ids(**sort: object) -> list[int]:
+            return [r.id for r in q.search_deliveries(uow, world.jefe, **sort)]  # type: ignore[arg-type]
+
+        assert ids() == [two_lines, three_units, issued]  # newest first by default
+        assert ids(sort="units") == [issued, two_lines, three_units]  # 2, 2, 3 units
+        assert ids(sort="units", descending=True) == [three_units, two_lines, issued]
+        assert ids(sort="lines", descending=True) == [two_lines, three_units, issued]
+        # Drafts have no number yet: they come last both ways.
+        assert ids(sort="number") == [issued, three_units, two_lines]
+        assert ids(sort="number", descending=True) == [issued, two_lines, three_units]
+        for key in q.DELIVERY_SORTS:  # every heading's key runs, both ways
+            for descending in (False, True):
+                assert len(ids(sort=key, descending=descending)) == 3
+        with pytest.raises(ValueError, match="unknown sort"):
+            q.search_deliveries(uow, world.jefe, sort="weight")
+
+
 # --------------------------------------------------------------------------- the document
 
 

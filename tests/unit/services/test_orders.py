@@ -12,7 +12,7 @@ import pytest
 
 from carceles_desktop.domain.enums import OrderState
 from carceles_desktop.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from carceles_desktop.services import deliveries, orders, production
+from carceles_desktop.services import deliveries, order_queries, orders, production
 from carceles_desktop.services.orders import OrderDetail, OrderInput, OrderLineInput
 from carceles_desktop.services.production import BatchInput
 from carceles_desktop.storage.unit_of_work import Database, UnitOfWork
@@ -287,3 +287,28 @@ def test_search_and_count(env: tuple[Database, World]) -> None:
         assert orders.count_orders(uow, world.consulta) == 2
         with pytest.raises(PermissionDenied):
             orders.get_order(uow, world.other_jefe, first.id)
+
+
+def test_search_sorts_by_any_heading_both_ways(env: tuple[Database, World]) -> None:
+    database, world = env
+    with database.unit_of_work() as uow:
+        big = _new_order(uow, world).id  # 4160.00, due 30 April
+        small = _new_order(
+            uow, world, lines=[OrderLineInput(world.chair_id, "1")], due_on=None
+        ).id  # 120.00, no due day
+        late = _new_order(uow, world, due_on=date(2026, 6, 1)).id  # 4160.00, due 1 June
+
+        def ids(**sort: object) -> list[int]:
+            return [r.id for r in orders.search_orders(uow, world.jefe, **sort)]  # type: ignore[arg-type]
+
+        assert ids() == [late, small, big]  # newest first by default
+        assert ids(sort="total") == [small, big, late]  # ties by id
+        assert ids(sort="total", descending=True) == [late, big, small]
+        # An order with no due day comes last both ways.
+        assert ids(sort="due") == [big, late, small]
+        assert ids(sort="due", descending=True) == [late, big, small]
+        for key in order_queries.ORDER_SORTS:  # every heading's key runs, both ways
+            for descending in (False, True):
+                assert sorted(ids(sort=key, descending=descending)) == sorted([big, small, late])
+        with pytest.raises(ValueError, match="unknown sort"):
+            orders.search_orders(uow, world.jefe, sort="colour")

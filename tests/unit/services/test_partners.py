@@ -169,6 +169,40 @@ def test_search_pages_by_name_and_filters_by_kind(env: tuple[Database, World]) -
             partners.search_partners(uow, ADMIN, offset=-1)
 
 
+def test_search_sorts_by_any_heading_both_ways(env: tuple[Database, World]) -> None:
+    database, world = env
+    with database.unit_of_work() as uow:
+        andinos = world.partner_id  # a company with no contact
+        angel, zoila = (
+            partners.create_partner(
+                uow,
+                ADMIN,
+                PartnerInput(PartnerKind.PERSON, "1", dni, name, contact_name=contact),
+            ).id
+            for dni, name, contact in (
+                ("01234567", "Ángel Núñez", "Rosa"),
+                ("07654321", "Zoila Paz", "Bruno"),
+            )
+        )
+
+        def ids(**sort: object) -> list[int]:
+            return [p.id for p in partners.search_partners(uow, ADMIN, **sort)]  # type: ignore[arg-type]
+
+        assert ids() == [angel, andinos, zoila]  # by name, the accent ignored
+        assert ids(sort="name", descending=True) == [zoila, andinos, angel]
+        # A partner without a contact comes last both ways.
+        assert ids(sort="contact") == [zoila, angel, andinos]
+        assert ids(sort="contact", descending=True) == [angel, zoila, andinos]
+        assert ids(sort="kind", descending=True) == [zoila, angel, andinos]  # ties by id
+        for key in partners.PARTNER_SORTS:  # every heading's key runs, both ways
+            for descending in (False, True):
+                assert sorted(ids(sort=key, descending=descending)) == sorted(
+                    [andinos, angel, zoila]
+                )
+        with pytest.raises(ValueError, match="unknown sort"):
+            partners.search_partners(uow, ADMIN, sort="email")
+
+
 def test_only_the_jefe_and_the_admin_edit_clients(env: tuple[Database, World]) -> None:
     database, world = env
     with database.unit_of_work() as uow:

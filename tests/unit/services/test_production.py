@@ -292,6 +292,34 @@ def test_search_filters_and_pickers(env: tuple[Database, World]) -> None:
         assert planned.batch.id not in {b.id for b in q.deliverable_batches(uow, ADMIN)}
 
 
+def test_search_sorts_by_any_heading_both_ways(env: tuple[Database, World]) -> None:
+    database, world = env
+    with database.unit_of_work() as uow:
+        chairs = finished_batch(uow, world, accepted="4").batch.id
+        tables = finished_batch(uow, world, accepted="2", product_id=world.table_id).batch.id
+        open_ended = _batch(uow, world, end=None).batch.id  # planned: none accepted yet
+
+        def ids(**sort: object) -> list[int]:
+            return [b.id for b in production_queries.search_batches(uow, ADMIN, **sort)]  # type: ignore[arg-type]
+
+        assert ids() == [open_ended, tables, chairs]  # newest first by default
+        assert ids(sort="newest", descending=True) == [chairs, tables, open_ended]
+        assert ids(sort="accepted") == [open_ended, tables, chairs]
+        assert ids(sort="accepted", descending=True) == [chairs, tables, open_ended]
+        # "Mesa" before "Silla"; two chair batches keep their creation order (by id).
+        assert ids(sort="product") == [tables, chairs, open_ended]
+        assert ids(sort="product", descending=True) == [open_ended, chairs, tables]
+        # A batch with no end day comes last both ways.
+        assert ids(sort="ends") == [chairs, tables, open_ended]
+        assert ids(sort="ends", descending=True) == [tables, chairs, open_ended]
+        assert ids(sort="remaining", offset=1, limit=1) == [tables]
+        for key in production_queries.BATCH_SORTS:  # every heading's key runs, both ways
+            for descending in (False, True):
+                assert sorted(ids(sort=key, descending=descending)) == [chairs, tables, open_ended]
+        with pytest.raises(ValueError, match="unknown sort"):
+            production_queries.search_batches(uow, ADMIN, sort="colour")
+
+
 def test_materials_are_replaced_and_costed(env: tuple[Database, World]) -> None:
     database, world = env
     with database.unit_of_work() as uow:

@@ -119,6 +119,29 @@ def test_search_ignores_accents_and_pages(env: tuple[Database, World]) -> None:
         ]
 
 
+def test_search_sorts_by_any_heading_both_ways(env: tuple[Database, World]) -> None:
+    database, _ = env
+    with database.unit_of_work() as uow:
+        products.create_product(uow, ADMIN, _shoe(unit_weight_kg="0.850"))
+
+        def codes(**sort: object) -> list[str]:
+            return [p.code for p in products.search_products(uow, ADMIN, **sort)]  # type: ignore[arg-type]
+
+        assert codes() == ["MESA-01", "SILLA-01", "ZAP-01"]  # by code by default
+        assert codes(sort="code", descending=True) == ["ZAP-01", "SILLA-01", "MESA-01"]
+        assert codes(sort="price") == ["ZAP-01", "SILLA-01", "MESA-01"]
+        assert codes(sort="price", descending=True) == ["MESA-01", "SILLA-01", "ZAP-01"]
+        # The table has no weight and no trade: it comes last both ways.
+        assert codes(sort="weight") == ["ZAP-01", "SILLA-01", "MESA-01"]
+        assert codes(sort="weight", descending=True) == ["SILLA-01", "ZAP-01", "MESA-01"]
+        assert codes(sort="trade", descending=True) == ["SILLA-01", "ZAP-01", "MESA-01"]
+        for key in products.PRODUCT_SORTS:  # every heading's key runs, both ways
+            for descending in (False, True):
+                assert sorted(codes(sort=key, descending=descending)) == sorted(codes())
+        with pytest.raises(ValueError, match="unknown sort"):
+            products.search_products(uow, ADMIN, sort="colour")
+
+
 def test_only_the_jefe_and_the_admin_edit_products(env: tuple[Database, World]) -> None:
     database, world = env
     with database.unit_of_work() as uow:
