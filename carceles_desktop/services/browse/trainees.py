@@ -73,25 +73,6 @@ def _current_enrolment_id(trainee_id: Any) -> Any:
     )
 
 
-def _current_workshop_name(trainee_id: Any) -> Any:
-    return (
-        select(Workshop.name)
-        .where(Workshop.id == _SORT_ENROLMENT.workshop_id)
-        .where(_SORT_ENROLMENT.id == _current_enrolment_id(trainee_id))
-        .correlate_except(Workshop, _SORT_ENROLMENT)
-        .scalar_subquery()
-    )
-
-
-def _current_state(trainee_id: Any) -> Any:
-    return (
-        select(_SORT_ENROLMENT.state)
-        .where(_SORT_ENROLMENT.id == _current_enrolment_id(trainee_id))
-        .correlate_except(_SORT_ENROLMENT)
-        .scalar_subquery()
-    )
-
-
 def _trainee_sort_columns(
     sort: str, trainee: Any, est_name: Any, workshop: Any, state: Any
 ) -> list[Any]:
@@ -111,6 +92,9 @@ def _trainee_sort_columns(
     raise ValueError(f"unknown trainee sort {sort!r}; use one of {TRAINEE_SORTS}")
 
 
+#: Sort keys on the current enrolment: their pages are built by :func:`_by_current_page`.
+_CURRENT_SORTS = frozenset({"workshop", "state"})
+
 #: Sort keys whose column may be empty; they sort last both ways on both backends
 #: (SQLite and PostgreSQL differ by default).  NULLS LAST is kept off the others so that
 #: SQLite can still walk the name index instead of sorting.
@@ -120,13 +104,7 @@ _NULLABLE_SORTS = frozenset({"document", "workshop", "state"})
 def _page_ids(actor: Actor, text: str, sort: str, descending: bool, page: tuple[int, int]) -> Any:
     """The inner query: ids of one page, touching as few columns as it can."""
     est = _SORT_ESTABLISHMENT
-    columns = _trainee_sort_columns(
-        sort,
-        Trainee,
-        est.name,
-        _current_workshop_name(Trainee.id) if sort == "workshop" else None,
-        _current_state(Trainee.id) if sort == "state" else None,
-    )
+    columns = _trainee_sort_columns(sort, Trainee, est.name, None, None)
     if sort == "name" and text.strip():
         # With a filter, walking the name index in order costs a table lookup per
         # trainee when few match (100 ms for 100,000); a scan plus a top-N sort costs
@@ -139,6 +117,91 @@ def _page_ids(actor: Actor, text: str, sort: str, descending: bool, page: tuple[
     keys = ordered(columns, Trainee.id, descending=descending, nulls_last=sort in _NULLABLE_SORTS)
     offset, limit = page
     return page_ids.order_by(*keys).offset(offset).limit(limit).subquery("page")
+
+
+def _enrolments_of(actor: Actor, text: str) -> list[Any]:
+    """WHERE clauses keeping the enrolments of the trainees the list shows.
+
+    Filtering enrolments by trainee id (rather than joining every enrolled trainee)
+    lets a typed text narrow the work to the few trainees it finds.
+    """
+    filters = trainee_filters(actor, text)
+    if not filters:
+        return []
+    return [Enrolment.trainee_id.in_(select(Trainee.id).where(*filters))]
+
+
+def _current_enrolments(wanted: list[Any]) -> tuple[Any, Any]:
+    """One row per enrolled trainee (``tally.c.trainee_id``) and his current enrolment's id.
+
+    Ranking every trainee's enrolments costs ~130 ms over 100,000 trainees.  Most have
+    a single enrolment, which is then the current one: the index on trainee_id counts
+    them and gives its id without reading the table, so the ranking runs only for the
+    few with several.
+    """
+    tally = (
+        select(
+            Enrolment.trainee_id,
+            func.count().label("enrolments"),
+            func.min(Enrolment.id).label("only_id"),
+        )
+        .where(*wanted)
+        .group_by(Enrolment.trainee_id)
+        .subquery("tally")
+    )
+    current_id = case(
+        (tally.c.enrolments == 1, tally.c.only_id),
+        else_=_current_enrolment_id(tally.c.trainee_id),
+    )
+    return tally, current_id
+
+
+def _enrolled_page_ids(
+    wanted: list[Any], sort: str, descending: bool, page: tuple[int, int]
+) -> Any:
+    """Ids of one page of the enrolled trainees, by their current workshop or state."""
+    tally, current_id = _current_enrolments(wanted)
+    current = _SORT_ENROLMENT
+    query = select(tally.c.trainee_id).join(current, current.id == current_id)
+    if sort == "workshop":
+        query = query.join(Workshop, Workshop.id == current.workshop_id)
+    column = Workshop.name if sort == "workshop" else current.state
+    keys = ordered([column], tally.c.trainee_id, descending=descending, nulls_last=True)
+    offset, limit = page
+    return query.order_by(*keys).offset(offset).limit(limit)
+
+
+def _by_current_page(
+    uow: UnitOfWork, actor: Actor, text: str, sort: str, descending: bool, page: tuple[int, int]
+) -> list[int]:
+    """Ids of one page sorted by the current enrolment's workshop or state.
+
+    A trainee never enrolled has neither, so he sorts last both ways, by id: the page
+    is the enrolled trainees' page, topped up from the others.  Sorting the 100,000
+    trainees together costs ~30 ms more than sorting the enrolled ones alone.
+    """
+    offset, limit = page
+    wanted = _enrolments_of(actor, text)
+    enrolled = None
+    if offset:
+        # Past the enrolled trainees, skip their (costlier) page query altogether.
+        counted = select(func.count(Enrolment.trainee_id.distinct())).where(*wanted)
+        enrolled = int(uow.session.scalar(counted) or 0)
+    ids: list[int] = []
+    if enrolled is None or offset < enrolled:
+        ids = list(uow.session.scalars(_enrolled_page_ids(wanted, sort, descending, page)))
+        if len(ids) == limit:
+            return ids
+        enrolled = offset + len(ids)
+    has_enrolment = select(Enrolment.id).where(Enrolment.trainee_id == Trainee.id).exists()
+    others = (
+        select(Trainee.id)
+        .where(*trainee_filters(actor, text), ~has_enrolment)
+        .order_by(Trainee.id.desc() if descending else Trainee.id.asc())
+        .offset(max(0, offset - enrolled))
+        .limit(limit - len(ids))
+    )
+    return ids + list(uow.session.scalars(others))
 
 
 def _shown_rows(page: Any, sort: str, descending: bool) -> Any:
@@ -200,7 +263,11 @@ def search_trainees(
     """
     require(actor, Action.VIEW)
     check_page(offset, limit)
-    page = _page_ids(actor, text, sort, descending, (offset, limit))
+    if sort in _CURRENT_SORTS:
+        ids = _by_current_page(uow, actor, text, sort, descending, (offset, limit))
+        page = select(Trainee.id).where(Trainee.id.in_(ids)).subquery("page")
+    else:
+        page = _page_ids(actor, text, sort, descending, (offset, limit))
     rows: Sequence[Any] = uow.session.execute(_shown_rows(page, sort, descending)).all()
     return [TraineeRow(*row) for row in rows]
 
