@@ -161,7 +161,9 @@ def sign_in(start: WindowStart, app: QApplication) -> Actor | None:
         from carceles_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 
         return FirstRunWizard.ask(setup, start.authenticate)
-    return LoginDialog.ask(start.authenticate, title=PRODUCT, icon=app.windowIcon())
+    return LoginDialog.ask(
+        start.authenticate, title=PRODUCT, icon=app.windowIcon(), demo=start.demo
+    )
 
 
 def capture_when_ready(window: MainWindow, target: Path, app: QCoreApplication) -> None:

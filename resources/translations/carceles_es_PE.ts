@@ -893,7 +893,7 @@ Todo lo registrado después de que se hizo esa copia dejará de estar en la base
     <name>BatchesTable</name>
     <message>
         <source>Batch</source>
-        <extracomment>The sort key of every commerce column: the service&apos;s own order. search(uow, actor, text=, filter=, offset=, limit=) and count(uow, actor, text=, filter=).</extracomment>
+        <extracomment>The services&apos; key for &quot;the newest first&quot; (no heading shows it: the lists open in it). search(uow, actor, text=, filter=, sort=, descending=, offset=, limit=) and count(uow, actor, text=, filter=).</extracomment>
         <translation>Lote</translation>
     </message>
     <message>
@@ -2475,6 +2475,10 @@ Aún no tiene número, así que no queda un salto en la serie, y no tomó unidad
     <message>
         <source>Password:</source>
         <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Demo database: users admin, jefe, supervisor and consulta, password demo.</source>
+        <translation>Base de datos de demostración: usuarios admin, jefe, supervisor y consulta, contraseña demo.</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
@@ -4694,7 +4698,7 @@ Letters typed for an absence, and the letter shown for each mark.</extracomment>
     </message>
     <message>
         <source>This text is longer than {width} characters.</source>
-        <extracomment>Most rows one page of a list returns. Width of a reason for annulling (the ``annul_reason`` columns).</extracomment>
+        <extracomment>Most rows one page of a list returns. The escape character of the LIKE patterns :func:`fold_pattern` builds. Width of a reason for annulling (the ``annul_reason`` columns). The catalogue records a user may retire from the pickers and edit in place.</extracomment>
         <translation>Este texto tiene más de {width} caracteres.</translation>
     </message>
     <message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from carceles_desktop.domain.enums import Role
 from carceles_desktop.errors import PermissionDenied
@@ -50,6 +50,18 @@ def test_login_accepts_the_right_password(qtbot: Any) -> None:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.actor == RIGHT
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Ingresar"
+
+
+def test_login_on_the_demo_database_says_how_to_sign_in(qtbot: Any) -> None:
+    def texts(dialog: LoginDialog) -> str:
+        return " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+    demo = LoginDialog(_authenticate, demo=True)
+    real = LoginDialog(_authenticate)
+    qtbot.addWidget(demo)
+    qtbot.addWidget(real)
+    assert "contraseña demo" in texts(demo)
+    assert "demo" not in texts(real)
 
 
 def test_login_asks_for_a_user_name(qtbot: Any) -> None:

@@ -36,7 +36,12 @@ class LoginDialog(QDialog):
     """
 
     def __init__(
-        self, authenticate: Authenticate, parent: QWidget | None = None, *, title: str = ""
+        self,
+        authenticate: Authenticate,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self._authenticate = authenticate
@@ -63,6 +68,18 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
+        if demo:
+            # The demo database is never real data; its users are in the README too.
+            hint = QLabel(
+                translate(
+                    "LoginDialog",
+                    "Demo database: users admin, jefe, supervisor and consulta, "
+                    "password demo.",
+                )
+            )
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #555555;")
+            layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.try_sign_in)
@@ -98,9 +115,10 @@ class LoginDialog(QDialog):
         *,
         title: str = "",
         icon: QIcon | None = None,
+        demo: bool = False,
     ) -> Actor | None:
         """Show the dialog; return who signed in, or None if the user cancelled."""
-        dialog = cls(authenticate, parent, title=title)
+        dialog = cls(authenticate, parent, title=title, demo=demo)
         if icon is not None:
             dialog.setWindowIcon(icon)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
