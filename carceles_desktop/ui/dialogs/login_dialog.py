@@ -73,8 +73,7 @@ class LoginDialog(QDialog):
             hint = QLabel(
                 translate(
                     "LoginDialog",
-                    "Demo database: users admin, jefe, supervisor and consulta, "
-                    "password demo.",
+                    "Demo database: users admin, jefe, supervisor and consulta, password demo.",
                 )
             )
             hint.setWordWrap(True)
