@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_window(args: argparse.Namespace) -> int:
     """Open the database (creating the demo one if asked) and show the window."""
     env = CommandEnv(args)
-    cli.install_cli_translator(args.lang)
+    # prepare_application installs Qt's translators, service messages included.
     from carceles_desktop.ui.launch import WindowStart, prepare_application
     from carceles_desktop.ui.launch import run_window as show
 
