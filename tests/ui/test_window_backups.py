@@ -195,6 +195,9 @@ def test_encrypted_backups_ask_the_passphrase_once_per_session(
     with qtbot.waitSignal(window.backups.taken, timeout=30_000) as automatic:
         pass
     window.backups.timer.stop()
+    # The 20 ms timer may have started one more automatic backup before it stopped;
+    # a manual backup asked for meanwhile would be refused as busy.
+    qtbot.waitUntil(lambda: not window.backups.busy(), timeout=30_000)
     with qtbot.waitSignal(window.backups.taken, timeout=30_000) as manual:
         window.backup_action.trigger()
     assert asked == [True]  # typed twice, once for the whole session
