@@ -37,6 +37,15 @@ def config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "config.ini"
 
 
+def window_state_file() -> Path:
+    """Return the file that keeps the window's size, columns and last area.
+
+    It follows ``CARCELES_HOME`` like everything else, so that tests and portable
+    installs never touch (or read) the state of the user's own window.
+    """
+    return config_file().with_name("window.ini")
+
+
 def default_database_path() -> Path:
     """Return the default SQLite file for real records."""
     return data_dir() / "carceles.sqlite3"

@@ -10,16 +10,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from carceles_desktop import config
 from carceles_desktop.errors import PermissionDenied, StorageUnavailable
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import database_info
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.services.context import ServiceContext
-from carceles_desktop.storage.opening import open_database
-from carceles_desktop.storage.unit_of_work import Database, SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from carceles_desktop.services.context import ServiceContext
+    from carceles_desktop.storage.unit_of_work import Database, SqlUnitOfWork
+
+# The database layer (SQLAlchemy, about 0.2 s to import) is imported where it is used:
+# the window imports this module and shows itself before it opens the database.
 
 PASSWORD_ENV = "CARCELES_PASSWORD"
 
@@ -52,6 +55,8 @@ class CommandEnv:
 
     def open(self, *, create: bool = False) -> Database:
         """Open the chosen database (see :func:`open_database`)."""
+        from carceles_desktop.storage.opening import open_database
+
         location = self.database_location()
         if create and "://" not in location:
             Path(location).expanduser().absolute().parent.mkdir(parents=True, exist_ok=True)
@@ -65,6 +70,9 @@ class CommandEnv:
         Raises:
             PermissionDenied: no user given where one is needed, or a failed sign-in.
         """
+        from carceles_desktop.services import database_info
+        from carceles_desktop.services.context import ServiceContext
+
         with database.unit_of_work(read_only=True) as uow:
             demo = database_info.is_demo(uow)
         if self.args.user:

@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
+
+if TYPE_CHECKING:
+    # Only a type here: the window's frame shows before the database layer is imported.
+    from carceles_desktop.services.context import ServiceContext
 
 
 class AreaView(Protocol):
@@ -50,14 +53,16 @@ class Area:
     Attributes:
         key: stable name, used in saved settings.
         title: English source, translated under the context ``Areas``.
-        icon: a standard Qt icon.
+        icon: the name of a standard Qt icon (``QStyle.StandardPixmap``), looked up when
+            the navigation is built: the window's frame shows before QStyle's enumerations
+            are built.
         build: makes the area's widget (a QWidget that is an :class:`AreaView`).
         visible: whether the signed-in user sees the area at all.
     """
 
     key: str
     title: str
-    icon: QStyle.StandardPixmap
+    icon: str
     build: Callable[[ServiceContext], QWidget]
     visible: Callable[[Actor], bool] = lambda actor: True
 
@@ -94,75 +99,75 @@ AREAS: tuple[Area, ...] = (
     Area(
         "workshops",
         QT_TRANSLATE_NOOP("Areas", "Workshops"),
-        QStyle.StandardPixmap.SP_DirHomeIcon,
+        "SP_DirHomeIcon",
         _view("workshops_view", "WorkshopsView"),
     ),
     Area(
         "trainees",
         QT_TRANSLATE_NOOP("Areas", "Trainees"),
-        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        "SP_FileDialogDetailedView",
         _view("trainees_view", "TraineesView"),
     ),
     Area(
         "attendance",
         QT_TRANSLATE_NOOP("Areas", "Attendance"),
-        QStyle.StandardPixmap.SP_FileDialogInfoView,
+        "SP_FileDialogInfoView",
         _view("attendance_view", "AttendanceView"),
     ),
     Area(
         "production",
         QT_TRANSLATE_NOOP("Areas", "Production"),
-        QStyle.StandardPixmap.SP_DesktopIcon,
+        "SP_DesktopIcon",
         _view("production_view", "ProductionView"),
     ),
     Area(
         "deliveries",
         QT_TRANSLATE_NOOP("Areas", "Deliveries"),
-        QStyle.StandardPixmap.SP_ArrowForward,
+        "SP_ArrowForward",
         _view("deliveries_view", "DeliveriesView"),
     ),
     Area(
         "orders",
         QT_TRANSLATE_NOOP("Areas", "Orders"),
-        QStyle.StandardPixmap.SP_FileDialogListView,
+        "SP_FileDialogListView",
         _view("orders_view", "OrdersView"),
     ),
     Area(
         "clients",
         QT_TRANSLATE_NOOP("Areas", "Clients"),
-        QStyle.StandardPixmap.SP_DriveNetIcon,
+        "SP_DriveNetIcon",
         _view("clients_view", "ClientsView"),
     ),
     Area(
         "products",
         QT_TRANSLATE_NOOP("Areas", "Products"),
-        QStyle.StandardPixmap.SP_DirClosedIcon,
+        "SP_DirClosedIcon",
         _view("products_view", "ProductsView"),
     ),
     Area(
         "certificates",
         QT_TRANSLATE_NOOP("Areas", "Certificates"),
-        QStyle.StandardPixmap.SP_DialogApplyButton,
+        "SP_DialogApplyButton",
         _view("certificates_view", "CertificatesView"),
         may(Action.VIEW),
     ),
     Area(
         "verify",
         QT_TRANSLATE_NOOP("Areas", "Verify"),
-        QStyle.StandardPixmap.SP_DialogYesButton,
+        "SP_DialogYesButton",
         _view("verify_view", "VerifyView"),
     ),
     Area(
         "users",
         QT_TRANSLATE_NOOP("Areas", "Administration"),
-        QStyle.StandardPixmap.SP_DirLinkIcon,
+        "SP_DirLinkIcon",
         _view("administration_view", "AdministrationView"),
         _may_administer,
     ),
     Area(
         "audit",
         QT_TRANSLATE_NOOP("Areas", "Audit"),
-        QStyle.StandardPixmap.SP_FileDialogContentsView,
+        "SP_FileDialogContentsView",
         _view("audit_view", "AuditView"),
         may(Action.VIEW_AUDIT),
     ),

@@ -1,41 +1,67 @@
 """Starting the window: application object, translations, sign-in, main window.
 
-The composition root (``app.py``) opens the database and hands over a
-:class:`WindowStart`; nothing here touches storage.  A database without users gets the
-first-run wizard instead of the login dialog; an account whose password was reset must
-choose a new one before the window opens.  A database opened read-only (another computer
-holds it) gives a read-only window without automatic backups.
+The window shows first, as a frame with a start page: the user sees the program at once,
+before the database layer is even imported.  Then, from the event loop, the
+composition root's ``connect`` opens the database over it (asking, over the window,
+when it is in use elsewhere or damaged) and hands back a :class:`WindowStart`; nothing
+here touches storage.  A database without users gets the first-run wizard instead of
+the login dialog; an account whose password was reset must choose a new one before the
+areas open.  A database opened read-only (another computer holds it) gives a read-only
+window without automatic backups.
+
+The start-up benchmark sets ``CARCELES_SHOWN_SCREENSHOT`` to a file name: the frame is
+saved there the moment it is shown, as the benchmark's bare window is.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from carceles_desktop import config, resources
-from carceles_desktop.services import database_checks
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.services.context import ServiceContext
-from carceles_desktop.services.database_checks import CheckItem
 from carceles_desktop.ui import workers
-from carceles_desktop.ui.dialogs.login_dialog import LoginDialog
-from carceles_desktop.ui.dialogs.password_dialog import ensure_password_changed
 from carceles_desktop.ui.main_window import BACKUP_CHECK_MS, PRODUCT, MainWindow
-from carceles_desktop.ui.messages import Kind, Messages
 from carceles_desktop.ui.translation import install_translators
+
+if TYPE_CHECKING:
+    from carceles_desktop.services.context import ServiceContext
+    from carceles_desktop.services.database_checks import CheckItem
+
+# Services (and SQLAlchemy behind them) are imported once the window is on screen.
 
 log = logging.getLogger(__name__)
 
 #: Longest wait for the first page before a screenshot is taken anyway.
 SCREENSHOT_TIMEOUT_MS = 15_000
+#: The variable naming the file where the frame is saved once shown (benchmarks).
+SHOWN_SCREENSHOT_ENV = "CARCELES_SHOWN_SCREENSHOT"
+
+
+@dataclass(frozen=True)
+class WindowOptions:
+    """How the window starts, known before the database is opened.
+
+    Attributes:
+        lang: "es" or "en".
+        demo: the demo database was asked for (the title says so from the start).
+        screenshot: render the loaded window to this PNG file and exit.
+        area: the area to open on (its key), when the user may see it.
+    """
+
+    lang: str
+    demo: bool = False
+    screenshot: Path | None = None
+    area: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,37 +119,94 @@ def prepare_application(lang: str, argv: list[str] | None = None) -> QApplicatio
     return app
 
 
-def run_window(start: WindowStart, argv: list[str] | None = None) -> int:
-    """Show the window until the user quits; return the exit code.
+#: Opens the database over the shown window: the start, or the exit code when it stops.
+Connect = Callable[[QWidget], "WindowStart | int"]
 
-    Returns 0 when the user quits (or cancels the sign-in), 1 when a screenshot could
+
+def run_window(start: WindowStart, argv: list[str] | None = None) -> int:
+    """Show the window over a database opened already; return the exit code."""
+    options = WindowOptions(start.lang, start.demo, start.screenshot, start.area)
+    return start_window(options, lambda window: start, argv)
+
+
+def start_window(options: WindowOptions, connect: Connect, argv: list[str] | None = None) -> int:
+    """Show the window, then open the database in it; run until the user quits.
+
+    Returns the exit code: 0 when the user quits (or cancels the sign-in), the code
+    ``connect`` returned when it could not open the database, 1 when a screenshot could
     not be written.
     """
-    app = prepare_application(start.lang, argv)
-    actor = start.actor or sign_in(start, app)
+    app = prepare_application(options.lang, argv)
+    window = MainWindow(demo=options.demo)
+    window.show()
+    _save_shown(window, app)
+    failures: list[BaseException] = []
+
+    def go_on() -> None:
+        try:
+            code = _open_in(window, connect, options, app)
+        except Exception as exc:  # noqa: BLE001 - re-raised after the loop, to main's guard
+            failures.append(exc)
+            code = 70
+        if code is not None:
+            app.exit(code)
+
+    QTimer.singleShot(0, go_on)
+    code = app.exec()
+    workers.wait_for_jobs()
+    # A frame that never opened the records is hidden after the loop: closing the last
+    # window inside it would post a quit event that outlives it (and ends the next loop).
+    # An attached window is left as the loop left it: closing it would start the
+    # closing backup with no loop to finish it.
+    if not window.is_attached():
+        window.hide()
+    if failures:
+        raise failures[0]
+    return code
+
+
+def _open_in(
+    window: MainWindow, connect: Connect, options: WindowOptions, app: QApplication
+) -> int | None:
+    """Open the database and sign in over ``window``; None once the areas show."""
+    from carceles_desktop.services.context import ServiceContext
+    from carceles_desktop.ui.dialogs.password_dialog import ensure_password_changed
+
+    start = connect(window)
+    if isinstance(start, int):
+        return start
+    window.start_page.say(QCoreApplication.translate("Launch", "Sign in to go on."))
+    actor = start.actor or sign_in(start, window)
     if actor is None:
         return 0
     ctx = ServiceContext(start.database, actor, demo=start.demo, read_only_mode=start.read_only)
-    if not ensure_password_changed(ctx):
+    if not ensure_password_changed(ctx, window):
         return 0
-    window = MainWindow(
+    window.attach(
         ctx,
         authenticate=start.authenticate,
         heartbeat=start.heartbeat,
         backup_check_ms=BACKUP_CHECK_MS,
     )
-    if start.area is not None:
+    # The keys go to the window the login dialog covered, not to whatever had them before.
+    window.activateWindow()
+    if options.area is not None:
         try:
-            window.show_area(start.area)
+            window.show_area(options.area)
         except ValueError:
-            log.warning("no area %r for this user; opening the last one", start.area)
-    window.show()
+            log.warning("no area %r for this user; opening the last one", options.area)
     check_after_showing(window, ctx)
-    if start.screenshot is not None:
-        capture_when_ready(window, start.screenshot, app)
-    code = app.exec()
-    workers.wait_for_jobs()
-    return code
+    if options.screenshot is not None:
+        capture_when_ready(window, options.screenshot, app)
+    return None
+
+
+def _save_shown(window: MainWindow, app: QApplication) -> None:
+    """Save the frame as soon as it is shown, when the start-up benchmark asks."""
+    target = os.environ.get(SHOWN_SCREENSHOT_ENV)
+    if target:
+        app.processEvents()
+        save_screenshot(window, Path(target))
 
 
 def check_after_showing(window: MainWindow, ctx: ServiceContext) -> None:
@@ -132,6 +215,8 @@ def check_after_showing(window: MainWindow, ctx: ServiceContext) -> None:
     A damaged file is said plainly and the window closes: the next start checks first
     and offers to restore the newest good backup.
     """
+    from carceles_desktop.services import database_checks
+    from carceles_desktop.ui.messages import Kind, Messages
 
     def report(item: CheckItem | None) -> None:
         if item is None or item.ok:
@@ -153,16 +238,20 @@ def check_after_showing(window: MainWindow, ctx: ServiceContext) -> None:
     )
 
 
-def sign_in(start: WindowStart, app: QApplication) -> Actor | None:
+def sign_in(start: WindowStart, window: QWidget) -> Actor | None:
     """Who uses the program: the first-run wizard on a new database, else the login."""
     if start.first_run:
-        setup = ServiceContext(start.database, Actor.system(), demo=start.demo)
+        from carceles_desktop.services.context import ServiceContext
+
         # Only a brand-new database needs the wizard (and the catalogues behind it).
         from carceles_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 
-        return FirstRunWizard.ask(setup, start.authenticate)
+        setup = ServiceContext(start.database, Actor.system(), demo=start.demo)
+        return FirstRunWizard.ask(setup, start.authenticate, window)
+    from carceles_desktop.ui.dialogs.login_dialog import LoginDialog
+
     return LoginDialog.ask(
-        start.authenticate, title=PRODUCT, icon=app.windowIcon(), demo=start.demo
+        start.authenticate, window, title=PRODUCT, icon=window.windowIcon(), demo=start.demo
     )
 
 

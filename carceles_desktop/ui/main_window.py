@@ -1,5 +1,10 @@
 """The main window: navigation, views, menus and status bar.  It only wires the parts.
 
+It is built in two steps, so that the program is on screen before the database layer
+is even imported: ``MainWindow()`` is the frame with its menus and a start page, shown
+at once; :meth:`MainWindow.attach` gives it the open database and the signed-in user,
+and the areas take the start page's place.  ``MainWindow(ctx)`` does both.
+
 It also locks: after the idle minutes of the settings (or at once with Ctrl+L) the
 content gives way to the lock screen, the menus go dark and open dialogs close, until
 the same user types his password again.
@@ -12,9 +17,9 @@ opened read-only says so in its title and status bar.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,21 +34,24 @@ from PySide6.QtWidgets import (
 )
 
 import carceles_desktop
+from carceles_desktop import config
 from carceles_desktop.errors import AppError, PermissionDenied
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import users
-from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
-from carceles_desktop.services.settings import Settings, get_settings
-from carceles_desktop.ui import messages
 from carceles_desktop.ui.areas import AREAS, Area, AreaView
-from carceles_desktop.ui.backup_keeper import BackupKeeper
-from carceles_desktop.ui.dialogs.login_dialog import Authenticate
-from carceles_desktop.ui.dialogs.password_dialog import ChangePasswordDialog
-from carceles_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from carceles_desktop.ui.idle_lock import IdleWatcher
-from carceles_desktop.ui.labels import label
-from carceles_desktop.ui.widgets.lock_screen import LockScreen
+from carceles_desktop.ui.widgets.start_page import StartPage
+
+if TYPE_CHECKING:
+    from carceles_desktop.services.context import ServiceContext
+    from carceles_desktop.ui.backup_keeper import BackupKeeper
+    from carceles_desktop.ui.dialogs.login_dialog import Authenticate
+    from carceles_desktop.ui.idle_lock import IdleWatcher
+    from carceles_desktop.ui.widgets.lock_screen import LockScreen
+
+# The frame must show before anything slow loads, so what only an attached window
+# uses is imported in attach() or in the action that needs it: the services (and
+# SQLAlchemy behind them), the backup keeper, the dialogs, and even Qt's ``Qt``
+# namespace, whose hundred-odd enumerations cost PySide6 about 12 ms to build.
 
 translate = QCoreApplication.translate
 
@@ -67,9 +75,11 @@ class MainWindow(QMainWindow):
     """The program's window over one open database and one signed-in user.
 
     Attributes:
+        ctx: the open database and signed-in user (None until :meth:`attach`).
+        start_page: what the window shows until it is attached.
         nav: the navigation list (one item per area the user may see).
         stack: the areas' widgets, in the same order.
-        pages: the content and, while locked, the lock screen in its place.
+        pages: the start page, the content and, while locked, the lock screen.
         idle_lock: counts the idle time; its timeout locks the window.
         lock_screen: the lock screen, once the window has locked.
         backups: automatic backups and the Archivo menu's backup, restore and check.
@@ -78,54 +88,112 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        ctx: ServiceContext | None = None,
         *,
         settings: QSettings | None = None,
         areas: Sequence[Area] = AREAS,
+        demo: bool = False,
         authenticate: Authenticate | None = None,
         heartbeat: Callable[[], None] | None = None,
         heartbeat_ms: int = HEARTBEAT_MS,
         backup_check_ms: int | None = None,
     ) -> None:
-        """Build the window; ``backup_check_ms`` None turns automatic backups off (tests)."""
+        """Build the frame; with ``ctx``, attach it at once (see :meth:`attach`)."""
         super().__init__()
-        self.ctx = ctx
-        self._settings = settings if settings is not None else QSettings()
-        self._areas = tuple(area for area in areas if area.visible(ctx.actor))
-        # Checking the password at unlock needs the sign-in and a real account.
-        self._authenticate = authenticate if ctx.actor.user_id is not None else None
+        self.ctx: ServiceContext | None = None
+        self._settings = settings if settings is not None else _window_settings()
+        self._all_areas = tuple(areas)
+        self._areas: tuple[Area, ...] = ()
+        self._authenticate: Authenticate | None = None
         self._actions: list[QAction] = []
+        self._shortcuts: list[tuple[QAction, str]] = []
         self.lock_screen: LockScreen | None = None
-        self.setWindowTitle(window_title(ctx.demo, ctx.read_only_mode))
-        self.backups = BackupKeeper(self, ctx, interval_ms=backup_check_ms)
+        self.backups: BackupKeeper | None = None
+        self.idle_lock: IdleWatcher | None = None
+        self.heartbeat_timer = QTimer(self)
+        self.setWindowTitle(window_title(demo))
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         self._views: dict[int, QWidget] = {}
         self.pages = QStackedWidget()
-        self._build_areas()
+        self.start_page = StartPage(PRODUCT)
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
         self._build_menus()
+        self._enable_by_role()
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(
+                ctx,
+                authenticate=authenticate,
+                heartbeat=heartbeat,
+                heartbeat_ms=heartbeat_ms,
+                backup_check_ms=backup_check_ms,
+            )
+
+    def attach(
+        self,
+        ctx: ServiceContext,
+        *,
+        authenticate: Authenticate | None = None,
+        heartbeat: Callable[[], None] | None = None,
+        heartbeat_ms: int = HEARTBEAT_MS,
+        backup_check_ms: int | None = None,
+    ) -> None:
+        """Open the window onto the database and user of ``ctx``: the areas replace the start.
+
+        ``backup_check_ms`` None turns automatic backups off (tests).
+        """
+        from carceles_desktop.ui.backup_keeper import BackupKeeper
+        from carceles_desktop.ui.idle_lock import IdleWatcher
+
+        assert self.ctx is None, "a window is attached once"
+        self.ctx = ctx
+        self._areas = tuple(area for area in self._all_areas if area.visible(ctx.actor))
+        # Checking the password at unlock needs the sign-in and a real account.
+        self._authenticate = authenticate if ctx.actor.user_id is not None else None
+        self.setWindowTitle(window_title(ctx.demo, ctx.read_only_mode))
+        self._bind_shortcuts()
+        self.backups = BackupKeeper(self, ctx, interval_ms=backup_check_ms)
+        self._build_areas()
+        self._add_area_shortcuts()
         self._build_status_bar()
-        self._restore()
+        self._enable_by_role()
+        self._restore_areas()
         self.nav.currentRowChanged.connect(self._show_area)
         self._show_area(self.nav.currentRow())
         self.idle_lock = IdleWatcher(_idle_minutes(ctx), self)
         self.idle_lock.idle.connect(self.lock)
         if self.can_lock():
             self.idle_lock.start()
-        self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.setInterval(heartbeat_ms)
         if heartbeat is not None:
             self.heartbeat_timer.timeout.connect(heartbeat)
             self.heartbeat_timer.start()
         self.backups.start()
 
+    def is_attached(self) -> bool:
+        """True once the window has its database and user (:meth:`attach`)."""
+        return self.ctx is not None
+
+    def _context(self) -> ServiceContext:
+        assert self.ctx is not None, "only an attached window reaches its records"
+        return self.ctx
+
+    def _keeper(self) -> BackupKeeper:
+        assert self.backups is not None, "only an attached window keeps backups"
+        return self.backups
+
     # ------------------------------------------------------------------ building
 
     def _build_areas(self) -> None:
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtWidgets import QStyle
+
         self.nav.setIconSize(QSize(24, 24))
         self.nav.setSpacing(2)
         for area in self._areas:
-            icon = self.style().standardIcon(area.icon)
+            icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, area.icon))
             item = QListWidgetItem(icon, translate("Areas", area.title))
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
@@ -133,22 +201,37 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())
         width = max(self.nav.sizeHintForColumn(0), 120) + 24
         self.nav.setFixedWidth(width)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.content = QWidget()
+        layout = QHBoxLayout(self.content)
         layout.setContentsMargins(4, 4, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.pages.addWidget(central)
-        self.setCentralWidget(self.pages)
+        self.pages.addWidget(self.content)
+        self.pages.setCurrentWidget(self.content)
+        # The start page is done with: only the content and the lock screen remain.
+        self.pages.removeWidget(self.start_page)
+        self.start_page.deleteLater()
         self.nav.setCurrentRow(0)
 
-    def _action(self, text: str, shortcut: QKeySequence | None, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            self._shortcuts.append((action, shortcut))
+        if self.is_attached():
+            self._bind_shortcuts()
         action.triggered.connect(slot)
         self._actions.append(action)
         return action
+
+    def _bind_shortcuts(self) -> None:
+        """Give the actions their keys: on attach, since the frame has no use for them.
+
+        Setting the first shortcut makes PySide6 build the ``Qt`` namespace's
+        enumerations (about 12 ms), which the frame would pay before it shows.
+        """
+        for action, keys in self._shortcuts:
+            action.setShortcut(QKeySequence(keys))
+        self._shortcuts.clear()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -159,13 +242,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.backup_action = self._action(
-            translate("MainWindow", "&Back up now"), None, self.backups.backup_now
+            translate("MainWindow", "&Back up now"), None, lambda: self._keeper().backup_now()
         )
         self.restore_action = self._action(
-            translate("MainWindow", "&Restore a backup…"), None, self.backups.restore_from_file
+            translate("MainWindow", "&Restore a backup…"),
+            None,
+            lambda: self._keeper().restore_from_file(),
         )
         self.check_action = self._action(
-            translate("MainWindow", "&Verify the database"), None, self.backups.verify_database
+            translate("MainWindow", "&Verify the database"),
+            None,
+            lambda: self._keeper().verify_database(),
         )
         for action in (self.backup_action, self.restore_action, self.check_action):
             file_menu.addAction(action)
@@ -174,42 +261,44 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Change &password…"), None, self.change_password
         )
         file_menu.addAction(self.password_action)
-        self._enable_by_role()
-        self.lock_action = self._action(
-            translate("MainWindow", "&Lock"), QKeySequence("Ctrl+L"), self.lock
-        )
-        self.lock_action.setEnabled(self.can_lock())
+        self.lock_action = self._action(translate("MainWindow", "&Lock"), "Ctrl+L", self.lock)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(translate("MainWindow", "&Quit"), QKeySequence("Ctrl+Q"), self.close)
-        )
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), "Ctrl+Q", self.close)
+        file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         self.find_action = self._action(
-            translate("MainWindow", "&Find"), QKeySequence("Ctrl+F"), self.focus_search
+            translate("MainWindow", "&Find"), "Ctrl+F", self.focus_search
         )
         edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
         self.reload_action = self._action(
-            translate("MainWindow", "&Refresh"), QKeySequence("F5"), self.reload_current
+            translate("MainWindow", "&Refresh"), "F5", self.reload_current
         )
-        view_menu.addAction(self.reload_action)
-        view_menu.addSeparator()
+        self.view_menu.addAction(self.reload_action)
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        self.about_action = self._action(translate("MainWindow", "&About"), None, self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _add_area_shortcuts(self) -> None:
+        """Ver menu: one entry per area, Ctrl+1 … in the navigation's order."""
+        self.view_menu.addSeparator()
         for number, area in enumerate(self._areas, start=1):
-            view_menu.addAction(
+            self.view_menu.addAction(
                 self._action(
                     translate("Areas", area.title),
-                    QKeySequence(f"Ctrl+{number}"),
+                    f"Ctrl+{number}",
                     lambda _=False, row=number - 1: self.nav.setCurrentRow(row),
                 )
             )
-        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        help_menu.addAction(self._action(translate("MainWindow", "&About"), None, self.show_about))
 
     def _build_status_bar(self) -> None:
-        actor = self.ctx.actor
+        from carceles_desktop.ui.labels import label
+
+        ctx = self._context()
+        actor = ctx.actor
         self.database_label = QLabel(
-            translate("MainWindow", "Database: {where}").format(where=self.ctx.describe_database())
+            translate("MainWindow", "Database: {where}").format(where=ctx.describe_database())
         )
         self.user_label = QLabel(
             translate("MainWindow", "User: {name} ({role})").format(
@@ -218,7 +307,7 @@ class MainWindow(QMainWindow):
         )
         status = self.statusBar()
         status.addWidget(self.database_label, 1)
-        if self.ctx.read_only_mode:
+        if ctx.read_only_mode:
             self.read_only_label = QLabel(
                 translate("MainWindow", "Read-only: another computer is using this database")
             )
@@ -227,12 +316,31 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
     def _enable_by_role(self) -> None:
-        """Enable the actions this user, and a read-only window, may use."""
+        """Enable the actions this user, and a read-only window, may use.
+
+        Before :meth:`attach` only Salir and Acerca de work: nothing is open yet.
+        """
+        if self.ctx is None:
+            for action in self._actions:
+                action.setEnabled(False)
+            for action in self._unattached_actions():
+                action.setEnabled(True)
+            return
+        for action in self._actions:
+            action.setEnabled(True)
         actor, writable = self.ctx.actor, not self.ctx.read_only_mode
         self.password_action.setEnabled(actor.user_id is not None and writable)
         self.backup_action.setEnabled(allowed(actor, Action.BACKUP))
         self.restore_action.setEnabled(allowed(actor, Action.BACKUP) and writable)
         self.check_action.setEnabled(allowed(actor, Action.VIEW))
+        self.lock_action.setEnabled(self.can_lock())
+
+    def actions_enabled(self) -> list[QAction]:
+        """The window's own actions that answer now (menus and shortcuts)."""
+        return [action for action in self._actions if action.isEnabled()]
+
+    def _unattached_actions(self) -> tuple[QAction, ...]:
+        return (self.quit_action, self.about_action)
 
     # ------------------------------------------------------------------ areas
 
@@ -249,7 +357,7 @@ class MainWindow(QMainWindow):
         """The area's widget at ``index``, built (and its saved state put back) on first use."""
         built = self._views.get(index)
         if built is None:
-            built = self._areas[index].build(self.ctx)
+            built = self._areas[index].build(self._context())
             placeholder = self.stack.widget(index)
             assert placeholder is not None  # one placeholder per area
             current = self.stack.currentIndex()
@@ -274,31 +382,37 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Ctrl+F: the current area's search box."""
-        self.current_view().focus_search()
+        if self.is_attached():
+            self.current_view().focus_search()
 
     def reload_current(self) -> None:
         """F5: read the current area again."""
-        self.current_view().reload()
+        if self.is_attached():
+            self.current_view().reload()
 
     # ------------------------------------------------------------------ dialogs
 
     def open_settings(self) -> None:
         """Open the settings dialog (Archivo → Configuración…)."""
-        saved = SettingsDialog.ask(self.ctx, self)
-        if saved is not None:
+        from carceles_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        saved = SettingsDialog.ask(self._context(), self)
+        if saved is not None and self.idle_lock is not None:
             self.idle_lock.set_minutes(saved.idle_lock_minutes)
             self.statusBar().showMessage(translate("MainWindow", "Settings saved."), 5000)
 
     def change_password(self) -> None:
         """Change the signed-in user's password (Archivo → Cambiar contraseña…)."""
-        if ChangePasswordDialog.ask(self.ctx, self):
+        from carceles_desktop.ui.dialogs.password_dialog import ChangePasswordDialog
+
+        if ChangePasswordDialog.ask(self._context(), self):
             self.statusBar().showMessage(translate("MainWindow", "Password changed."), 5000)
 
     # ------------------------------------------------------------------ locking
 
     def can_lock(self) -> bool:
         """True when the window can check a password to unlock (a real, signed-in user)."""
-        return self._authenticate is not None
+        return self.ctx is not None and self._authenticate is not None
 
     def is_locked(self) -> bool:
         """True while the lock screen stands in for the content."""
@@ -306,14 +420,15 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide the records behind the lock screen until the password is typed (Ctrl+L)."""
-        if not self.can_lock() or self.is_locked():
+        if not self.can_lock() or self.is_locked() or self.idle_lock is None:
             return
+        from carceles_desktop.ui.widgets.lock_screen import LockScreen
+
         self.idle_lock.stop()
         _close_dialogs(self)
         if self.lock_screen is None:
-            self.lock_screen = LockScreen(
-                self.ctx.actor.username, _full_name(self.ctx), self._check_unlock
-            )
+            ctx = self._context()
+            self.lock_screen = LockScreen(ctx.actor.username, _full_name(ctx), self._check_unlock)
             self.lock_screen.unlocked.connect(self.unlock)
             self.lock_screen.quit_requested.connect(self.close)
             self.pages.addWidget(self.lock_screen)
@@ -327,25 +442,27 @@ class MainWindow(QMainWindow):
 
     def unlock(self) -> None:
         """Show the records again (the lock screen checked the password)."""
-        self.pages.setCurrentIndex(0)
-        for action in self._actions:
-            action.setEnabled(True)
+        self.pages.setCurrentWidget(self.content)
         self._enable_by_role()
         self.menuBar().setEnabled(True)
         self.statusBar().show()
-        self.idle_lock.start()
+        if self.idle_lock is not None:
+            self.idle_lock.start()
 
     def _check_unlock(self, password: str) -> None:
         assert self._authenticate is not None  # only lockable with a sign-in
-        actor = self._authenticate(self.ctx.actor.username, password)
-        if actor.user_id != self.ctx.actor.user_id:
+        signed_in = self._context().actor
+        actor = self._authenticate(signed_in.username, password)
+        if actor.user_id != signed_in.user_id:
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("errors", "Only {user} may unlock this session."),
-                user=self.ctx.actor.username,
+                user=signed_in.username,
             )
 
     def show_about(self) -> None:
         """Show what the program is (Ayuda → Acerca de)."""
+        from carceles_desktop.ui import messages
+
         messages.inform(
             self,
             translate("MainWindow", "About"),
@@ -359,12 +476,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ state
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self._settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+
+    def _restore_areas(self) -> None:
         state = self._settings.value("main_window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -376,6 +495,9 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         """Remember geometry, splitters, columns and the area on screen."""
         self._settings.setValue("main_window/geometry", self.saveGeometry())
+        if not self.is_attached():
+            self._settings.sync()
+            return
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/area", self._areas[self.nav.currentRow()].key)
         for view in self._views.values():
@@ -406,15 +528,22 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        if not self.backups.may_close(self.close):
+        if self.backups is not None and not self.backups.may_close(self.close):
             event.ignore()
             return
         self.heartbeat_timer.stop()
         super().closeEvent(event)
 
 
+def _window_settings() -> QSettings:
+    """The window's remembered state, in the program's own configuration folder."""
+    return QSettings(str(config.window_state_file()), QSettings.Format.IniFormat)
+
+
 def _idle_minutes(ctx: ServiceContext) -> int:
     """The idle minutes of the settings (their default when they cannot be read)."""
+    from carceles_desktop.services.settings import Settings, get_settings
+
     try:
         with ctx.reading() as uow:
             return get_settings(uow).idle_lock_minutes
@@ -423,6 +552,8 @@ def _idle_minutes(ctx: ServiceContext) -> int:
 
 
 def _full_name(ctx: ServiceContext) -> str:
+    from carceles_desktop.services import users
+
     try:
         with ctx.reading() as uow:
             return users.current_user(uow, ctx.actor).full_name

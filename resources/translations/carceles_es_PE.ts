@@ -2398,8 +2398,12 @@ Aún no tiene número, así que no queda un salto en la serie, y no tomó unidad
 <context>
     <name>Launch</name>
     <message>
+        <source>Sign in to go on.</source>
+        <extracomment>Longest wait for the first page before a screenshot is taken anyway. The variable naming the file where the frame is saved once shown (benchmarks). Opens the database over the shown window: the start, or the exit code when it stops.</extracomment>
+        <translation>Inicie sesión para continuar.</translation>
+    </message>
+    <message>
         <source>The database failed its start-up check ({detail}). The program will close; open it again to restore the newest good backup.</source>
-        <extracomment>Longest wait for the first page before a screenshot is taken anyway.</extracomment>
         <translation>La base de datos no pasó la verificación de inicio ({detail}). El programa se cerrará; ábralo de nuevo para restaurar la copia de seguridad más reciente.</translation>
     </message>
 </context>
@@ -3551,6 +3555,13 @@ Solo una computadora a la vez puede modificarla. Ábrala en modo de solo lectura
     <message>
         <source>Database file: {path}</source>
         <translation>Archivo de la base de datos: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
     </message>
 </context>
 <context>

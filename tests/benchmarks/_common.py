@@ -36,19 +36,28 @@ print(f"{elapsed:.6f} {rss_kb} {code}")
 
 
 def run_measured(
-    command: list[str], env: dict[str, str] | None = None, *, output: Path | None = None
-) -> tuple[float, float]:
-    """Run ``command`` in a fresh process; return (seconds, peak RSS in MB).
+    command: list[str],
+    env: dict[str, str] | None = None,
+    *,
+    output: Path | None = None,
+    shown: Path | None = None,
+) -> tuple[float, float, float | None]:
+    """Run ``command`` in a fresh process; return (seconds, peak RSS in MB, shown seconds).
 
     With ``output``, the seconds are those until that file was written (the window
     shown and captured), not until the process ended: work the program leaves for
-    after the window shows (a large database's check) is not start-up.
+    after the window shows (a large database's check) is not start-up.  With
+    ``shown``, the program is asked (``CARCELES_SHOWN_SCREENSHOT``) to save its window
+    there the moment it is first shown; the third figure is the seconds until then.
     """
-    if output is not None:
-        output.unlink(missing_ok=True)
+    for path in (output, shown):
+        if path is not None:
+            path.unlink(missing_ok=True)
     started = time.time()
     merged = dict(os.environ, **(env or {}))
     merged.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if shown is not None:
+        merged["CARCELES_SHOWN_SCREENSHOT"] = str(shown)
     out = subprocess.run(
         [PYTHON, "-c", _CHILD, *command], capture_output=True, text=True, env=merged, check=True
     ).stdout.split()
@@ -57,7 +66,8 @@ def run_measured(
         raise SystemExit(f"command failed ({code}): {' '.join(command)}")
     if output is not None:
         seconds = output.stat().st_mtime - started
-    return seconds, rss_kb / 1024
+    shown_seconds = shown.stat().st_mtime - started if shown is not None else None
+    return seconds, rss_kb / 1024, shown_seconds
 
 
 def ensure_database(path: Path, scale: str) -> Path:

@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from carceles_desktop import app
+from carceles_desktop import app, window_database
 from carceles_desktop.commands.base import ExitCode
 from carceles_desktop.domain.enums import DocumentType, LegalSituation, Role, Sex
-from carceles_desktop.services import backups, trainees
+from carceles_desktop.services import backups, database_info, trainees
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.sign_in import LoginRefused
 from carceles_desktop.services.trainees import TraineeInput
@@ -105,9 +105,9 @@ def test_a_database_held_by_another_computer_opens_read_only_on_request(
     theirs = read_lock(path)
     seen = answer(lambda dialog: dialog.read_only_button.click())
 
-    opened = app.open_for_window(str(path))
+    opened = window_database.open_for_window(str(path))
 
-    assert isinstance(opened, app.OpenedDatabase)
+    assert isinstance(opened, window_database.OpenedDatabase)
     dialog = seen[0]
     assert isinstance(dialog, DatabaseInUseDialog)
     assert dialog.windowTitle() == tr("StartDialogs", "Database in use")
@@ -160,7 +160,7 @@ def test_a_database_held_by_another_computer_opens_read_only_on_request(
 def test_quitting_at_the_in_use_question_opens_nothing(qtbot: Any, path: Path) -> None:
     write_foreign_lock(path, host="PC-TALLER-2", user="rosa.quispe")
     answer(lambda dialog: dialog.quit_button.click())
-    assert app.open_for_window(str(path)) == ExitCode.OK
+    assert window_database.open_for_window(str(path)) == ExitCode.OK
 
 
 def test_read_only_sign_in_checks_the_password_and_writes_nothing(
@@ -169,7 +169,7 @@ def test_read_only_sign_in_checks_the_password_and_writes_nothing(
     database_with_admin(path)
     write_foreign_lock(path, host="PC-TALLER-2", user="rosa.quispe")
     before = path.read_bytes()
-    opened = app.OpenedDatabase(open_read_only(str(path)), None, read_only=True)
+    opened = window_database.OpenedDatabase(open_read_only(str(path)), None, read_only=True)
     try:
         check = opened.authenticator()
         actor = check("jefa", "clave-de-la-jefa-2026")
@@ -254,7 +254,7 @@ def test_a_damaged_database_is_restored_from_its_newest_good_backup(
     damage(path)
     seen = answer(lambda dialog: dialog.restore_button.click())
 
-    opened = app.open_for_window(str(path))
+    opened = window_database.open_for_window(str(path))
 
     dialog = seen[0]
     assert isinstance(dialog, DamagedDatabaseDialog)
@@ -263,7 +263,7 @@ def test_a_damaged_database_is_restored_from_its_newest_good_backup(
     assert "malformed" in dialog.small_print.text()
     assert dialog.restore_button is not None
     assert dialog.restore_button.text() == tr("StartDialogs", "Restore the backup")
-    assert isinstance(opened, app.OpenedDatabase)
+    assert isinstance(opened, window_database.OpenedDatabase)
     try:
         assert not opened.read_only
         assert opened.lock is not None
@@ -288,7 +288,7 @@ def test_a_damaged_database_without_backups_names_the_folder_and_fails(
     damage(path)
     seen = answer(lambda dialog: dialog.quit_button.click())
 
-    assert app.open_for_window(str(path)) == ExitCode.FAILURE
+    assert window_database.open_for_window(str(path)) == ExitCode.FAILURE
 
     dialog = seen[0]
     assert isinstance(dialog, DamagedDatabaseDialog)
@@ -306,7 +306,8 @@ def test_the_window_holds_the_lock_while_open_and_gives_it_up_after(
     database_with_admin(path)
     seen: list[Any] = []
 
-    def show(start: Any, argv: Any = None) -> int:
+    def show(options: Any, connect: Any, argv: Any = None) -> int:
+        start = connect(None)  # the window's connect, here without a window
         holder = read_lock(path)
         assert holder is not None  # ours, while the window is open
         start.heartbeat()
@@ -315,7 +316,7 @@ def test_the_window_holds_the_lock_while_open_and_gives_it_up_after(
         seen.append(start)
         return 0
 
-    monkeypatch.setattr(launch, "run_window", show)
+    monkeypatch.setattr(launch, "start_window", show)
     monkeypatch.setenv("CARCELES_PASSWORD", "clave-de-la-jefa-2026")
     assert app.main(["--database", str(path), "--user", "jefa"]) == 0
     start = seen[0]
@@ -336,7 +337,9 @@ def test_the_window_opens_read_only_behind_another_computers_lock(
     monkeypatch.setattr(
         DatabaseInUseDialog, "ask", classmethod(lambda cls, facts, parent=None: True)
     )
-    monkeypatch.setattr(launch, "run_window", lambda start, argv=None: seen.append(start) or 0)
+    monkeypatch.setattr(
+        launch, "start_window", lambda options, connect, argv=None: seen.append(connect(None)) or 0
+    )
     monkeypatch.setenv("CARCELES_PASSWORD", "clave-de-la-jefa-2026")
     before = path.read_bytes()
     assert app.main(["--database", str(path), "--user", "jefa"]) == 0
@@ -346,3 +349,24 @@ def test_the_window_opens_read_only_behind_another_computers_lock(
     assert start.actor.username == "jefa"  # signed in without writing a thing
     assert path.read_bytes() == before
     assert read_lock(path) == theirs
+
+
+def test_a_demo_file_opened_by_its_path_is_marked_demo(
+    path: Path,
+    database_with_admin: Callable[[Path], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database_with_admin(path)
+    database = open_database(str(path))
+    try:
+        with database.unit_of_work() as uow:
+            database_info.mark_as_demo(uow)
+            uow.commit()
+    finally:
+        database.dispose()
+    seen: list[Any] = []
+    monkeypatch.setattr(
+        launch, "start_window", lambda options, connect, argv=None: seen.append(connect(None)) or 0
+    )
+    assert app.main(["--database", str(path)]) == 0  # no --demo
+    assert seen[0].demo  # the title says DEMO and the login names the demo users

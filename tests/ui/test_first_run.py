@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
-from carceles_desktop import app
+from carceles_desktop import window_database
 from carceles_desktop.domain.enums import Role
 from carceles_desktop.domain.users import AuditEntry
 from carceles_desktop.services import audit, catalogues, users
@@ -37,7 +37,7 @@ def _spanish_messages() -> None:
 def new_database(database_path: Path) -> Iterator[Database]:
     """A migrated database without any record, prepared as app.py prepares it."""
     database = open_database(str(database_path))
-    assert app._prepare_first_run(database)  # no users: catalogues loaded for the wizard
+    assert window_database.prepare_first_run(database)  # no users: catalogues loaded for the wizard
     yield database
     database.dispose()
 
@@ -209,4 +209,4 @@ def test_a_database_with_users_is_no_first_run(new_database: Database) -> None:
             password=ADMIN_PASSWORD,
         )
         uow.commit()
-    assert not app._prepare_first_run(new_database)
+    assert not window_database.prepare_first_run(new_database)

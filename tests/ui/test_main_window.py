@@ -117,7 +117,9 @@ def test_screenshot_start_renders_the_loaded_list(
     assert image.height() > 400
 
 
-def test_cancelled_sign_in_ends_without_a_window(ctx: ServiceContext, monkeypatch: Any) -> None:
+def test_cancelled_sign_in_ends_without_opening_the_records(
+    ctx: ServiceContext, monkeypatch: Any
+) -> None:
     asked = []
     monkeypatch.setattr(
         LoginDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a) or None)
@@ -129,5 +131,6 @@ def test_cancelled_sign_in_ends_without_a_window(ctx: ServiceContext, monkeypatc
         demo=False,
         lang="es",
     )
+    monkeypatch.setattr(MainWindow, "attach", lambda self, *a, **k: asked.append("attached"))
     assert launch.run_window(start) == 0
     assert len(asked) == 1

@@ -115,7 +115,9 @@ def test_a_reset_forces_a_change_at_the_next_start(
         demo=False,
         lang="es",
     )
-    monkeypatch.setattr(MainWindow, "show", lambda self: pytest.fail("no window expected"))
+    monkeypatch.setattr(
+        MainWindow, "attach", lambda self, *a, **k: pytest.fail("no records expected")
+    )
     assert launch.run_window(start) == 0
     assert asked == [True, True]
 

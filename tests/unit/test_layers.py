@@ -120,6 +120,7 @@ LAYERS = {
     "__main__": WIRING,
     "logging_setup": WIRING,
     "demo_database": WIRING,  # file handling around the demo generator, for app and cli
+    "window_database": WIRING,  # the window's database: lock, read-only, restore
     "__init__": BASE,
     "errors": BASE,
     "i18n": BASE,
