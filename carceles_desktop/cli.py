@@ -90,6 +90,10 @@ def install_cli_translator(lang: str) -> None:
         from PySide6.QtCore import QTranslator
 
         from carceles_desktop import resources
+        from carceles_desktop.ui import pyside_imports
+
+        # Documents (reportlab, openpyxl) are imported after this: see pyside_imports.
+        pyside_imports.skip_source_scan()
 
         translator = QTranslator()
         if translator.load(str(resources.path("translations/carceles_es_PE.qm"))):

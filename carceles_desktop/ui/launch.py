@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from carceles_desktop import config, resources
 from carceles_desktop.services.actor import Actor
-from carceles_desktop.ui import workers
+from carceles_desktop.ui import pyside_imports, workers
 from carceles_desktop.ui.main_window import BACKUP_CHECK_MS, PRODUCT, MainWindow
 from carceles_desktop.ui.translation import install_translators
 
@@ -97,6 +97,8 @@ class WindowStart:
 
 def application(argv: list[str] | None = None) -> QApplication:
     """Return the QApplication, creating it with the names QSettings uses."""
+    # Before the database layer is imported: see pyside_imports.
+    pyside_imports.skip_source_scan()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName(config.APP_AUTHOR)
