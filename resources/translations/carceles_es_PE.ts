@@ -247,12 +247,20 @@ válidos</translation>
         <translation>Copiar día al siguiente</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
         <source>Print planilla…</source>
         <translation>Imprimir planilla…</translation>
     </message>
     <message>
-        <source>Type the hours, F (absence) or J (justified absence); Enter moves down, Delete empties. Shaded: Sundays and holidays. Grey: days that cannot be recorded. Bold italics: not saved yet.</source>
-        <translation>Escriba las horas, F (falta) o J (falta justificada); Enter baja a la fila siguiente, Supr vacía la celda. Sombreado: domingos y feriados. Gris: días que no se pueden registrar. Negrita cursiva: aún sin guardar.</translation>
+        <source>Type the hours, F (absence) or J (justified absence); Enter moves down, Delete empties, Ctrl+Z undoes. Shaded: Sundays and holidays. Grey: days that cannot be recorded. Bold italics: not saved yet.</source>
+        <translation>Escriba las horas, F (falta) o J (falta justificada); Enter baja a la fila siguiente, Supr vacía la celda, Ctrl+Z deshace. Sombreado: domingos y feriados. Gris: días que no se pueden registrar. Negrita cursiva: aún sin guardar.</translation>
     </message>
     <message>
         <source>You have no workshop to record.</source>
@@ -269,6 +277,14 @@ válidos</translation>
     <message>
         <source>{count} trainees marked present on {day}.</source>
         <translation>{count} internos marcados presentes el {day}.</translation>
+    </message>
+    <message>
+        <source>Undone: {count} cells.</source>
+        <translation>Deshecho: {count} celdas.</translation>
+    </message>
+    <message>
+        <source>Redone: {count} cells.</source>
+        <translation>Rehecho: {count} celdas.</translation>
     </message>
     <message>
         <source>Saved: {new} new, {changed} changed, {deleted} emptied.</source>

@@ -54,6 +54,7 @@ from carceles_desktop.ui.models.attendance_cells import (
     same_entry,
 )
 from carceles_desktop.ui.models.attendance_state import SheetState
+from carceles_desktop.ui.models.sheet_history import CellEdit, EditHistory
 from carceles_desktop.ui.qt_signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,10 +97,12 @@ class AttendanceModel(QAbstractTableModel):
     Attributes:
         refused: a change was refused; carries the reason, ready to show.
         dirtyChanged: the sheet gained its first unsaved change, or lost its last.
+        historyChanged: what :meth:`undo` or :meth:`redo` can do has changed.
     """
 
     refused = Signal(str)
     dirtyChanged = Signal(bool)
+    historyChanged = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -111,6 +114,7 @@ class AttendanceModel(QAbstractTableModel):
         self._unsaved_font.setBold(True)
         self._unsaved_font.setItalic(True)
         self._narrow: dict[int, tuple[QFont, QFont]] = {}
+        self._history: EditHistory[Cell] = EditHistory()
 
     # ------------------------------------------------------------------ the sheet
 
@@ -129,6 +133,8 @@ class AttendanceModel(QAbstractTableModel):
         self._day_headings = [_day_heading(d.day) for d in days]
         self._day_tips = [_day_tip(d.day, d.holiday) for d in days]
         self.endResetModel()
+        self._history.clear()
+        emit(self, "historyChanged")
         if was_dirty != self.is_dirty():
             emit(self, "dirtyChanged", (bool, self.is_dirty()))
 
@@ -215,7 +221,11 @@ class AttendanceModel(QAbstractTableModel):
             return translate("AttendanceModel", "the day has not come yet.")
         return translate("AttendanceModel", "the day is outside the enrolment.")
 
-    def _store(self, row: int, column: int, entry: Cell | None) -> None:
+    def _store(self, row: int, column: int, entry: Cell | None, *, record: bool = True) -> None:
+        before = self.entry(row, column)
+        if record and not same_entry(before, entry):
+            self._history.record(CellEdit(row, column, before, entry))
+            emit(self, "historyChanged")
         was_dirty = self.is_dirty()
         self._state.store(row, column, entry)
         changed = self.index(row, column)
@@ -232,10 +242,11 @@ class AttendanceModel(QAbstractTableModel):
     def clear_cells(self, cells: Iterable[tuple[int, int]]) -> int:
         """Empty the editable cells among ``cells`` (Delete); return how many changed."""
         cleared = 0
-        for row, column in cells:
-            if self.is_editable(row, column) and self.entry(row, column) is not None:
-                self._store(row, column, None)
-                cleared += 1
+        with self._history.step():
+            for row, column in cells:
+                if self.is_editable(row, column) and self.entry(row, column) is not None:
+                    self._store(row, column, None)
+                    cleared += 1
         return cleared
 
     def copy_day_to_next(self, column: int) -> int:
@@ -250,14 +261,40 @@ class AttendanceModel(QAbstractTableModel):
         if not 0 <= column < self.day_count - 1:
             return 0
         copied = 0
-        for row in range(self.rowCount()):
-            entry = self.entry(row, column)
-            if entry is None or not self.is_editable(row, target):
-                continue
-            if not same_entry(entry, self.entry(row, target)):
-                self._store(row, target, entry)
-                copied += 1
+        with self._history.step():
+            for row in range(self.rowCount()):
+                entry = self.entry(row, column)
+                if entry is None or not self.is_editable(row, target):
+                    continue
+                if not same_entry(entry, self.entry(row, target)):
+                    self._store(row, target, entry)
+                    copied += 1
         return copied
+
+    # ------------------------------------------------------------------ undo
+
+    def can_undo(self) -> bool:
+        """True when an edit of this sheet can be undone (Ctrl+Z)."""
+        return self._history.can_undo()
+
+    def can_redo(self) -> bool:
+        """True when an undone edit can be done again (Ctrl+Y)."""
+        return self._history.can_redo()
+
+    def undo(self) -> list[tuple[int, int]]:
+        """Undo the last edit (every cell of it); return the cells put back."""
+        return self._replay([(e.row, e.column, e.before) for e in self._history.undo()])
+
+    def redo(self) -> list[tuple[int, int]]:
+        """Do the last undone edit again; return its cells."""
+        return self._replay([(e.row, e.column, e.after) for e in self._history.redo()])
+
+    def _replay(self, edits: list[tuple[int, int, Cell | None]]) -> list[tuple[int, int]]:
+        # The values were checked when first typed (or read from the database).
+        for row, column, entry in edits:
+            self._store(row, column, entry, record=False)
+        emit(self, "historyChanged")
+        return [(row, column) for row, column, _ in edits]
 
     # ------------------------------------------------------------------ saving
 

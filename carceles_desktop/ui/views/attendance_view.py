@@ -109,6 +109,13 @@ class AttendanceView(QWidget):
         self.copy_day_action.setToolTip(
             translate("AttendanceView", "Copy day to the next") + " (Ctrl+D)"
         )
+        self.undo_action = self._action(
+            translate("AttendanceView", "Undo"), self.undo, "Ctrl+Z", pixmap.SP_ArrowBack
+        )
+        self.redo_action = self._action(
+            translate("AttendanceView", "Redo"), self.redo, "Ctrl+Y", pixmap.SP_ArrowForward
+        )
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.print_action = self._action(
             translate("AttendanceView", "Print planilla…"),
             self.print_planilla,
@@ -116,6 +123,8 @@ class AttendanceView(QWidget):
             pixmap.SP_FileDialogDetailedView,
         )
         self.save_action.setEnabled(False)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
 
     def _layout(self) -> None:
         bar = QToolBar()
@@ -123,13 +132,16 @@ class AttendanceView(QWidget):
         for action in (self.save_action, self.mark_day_action, self.copy_day_action):
             bar.addAction(action)
         bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
         bar.addAction(self.print_action)
         legend = QLabel(
             translate(
                 "AttendanceView",
                 "Type the hours, F (absence) or J (justified absence); Enter moves down, "
-                "Delete empties. Shaded: Sundays and holidays. Grey: days that cannot be "
-                "recorded. Bold italics: not saved yet.",
+                "Delete empties, Ctrl+Z undoes. Shaded: Sundays and holidays. Grey: days "
+                "that cannot be recorded. Bold italics: not saved yet.",
             )
         )
         legend.setWordWrap(True)
@@ -154,6 +166,7 @@ class AttendanceView(QWidget):
         self.month_picker.edit.dateChanged.connect(self._month_chosen)
         self.model.refused.connect(self.status.setText)
         self.model.dirtyChanged.connect(self._dirty_changed)
+        self.model.historyChanged.connect(self._history_changed)
         self.table.copyDayRequested.connect(self.copy_day)
 
     # ------------------------------------------------------------------ what is shown
@@ -331,6 +344,30 @@ class AttendanceView(QWidget):
             )
         )
         return filled
+
+    def undo(self) -> int:
+        """Undo the last unsaved-or-saved edit of the sheet (Ctrl+Z); return its cells."""
+        self.table.commit_editor()
+        cells = self.model.undo()
+        self._after_replay(cells, translate("AttendanceView", "Undone: {count} cells."))
+        return len(cells)
+
+    def redo(self) -> int:
+        """Do the last undone edit again (Ctrl+Y); return its cells."""
+        self.table.commit_editor()
+        cells = self.model.redo()
+        self._after_replay(cells, translate("AttendanceView", "Redone: {count} cells."))
+        return len(cells)
+
+    def _after_replay(self, cells: list[tuple[int, int]], message: str) -> None:
+        if not cells:
+            return
+        self.table.go_to(*cells[-1])
+        self.status.setText(message.format(count=len(cells)))
+
+    def _history_changed(self) -> None:
+        self.undo_action.setEnabled(self.model.can_undo())
+        self.redo_action.setEnabled(self.model.can_redo())
 
     def _dirty_changed(self, dirty: bool) -> None:
         self.save_action.setEnabled(dirty)
