@@ -25,6 +25,7 @@ from carceles_desktop.services.actor import Actor
 from carceles_desktop.services.commerce_common import required_text
 from carceles_desktop.services.enrolments import check_establishment_scope, today_or
 from carceles_desktop.services.permissions import Action, require
+from carceles_desktop.services.scope import check_reason
 from carceles_desktop.services.settings import get_settings
 from carceles_desktop.storage.unit_of_work import UnitOfWork
 
@@ -283,15 +284,18 @@ def update_assessment(
     grade: int | None,
     passed: bool | None,
     evaluator: str,
+    reason: str,
     today: date | None = None,
 ) -> AssessmentRow:
-    """Correct an assessment (the form sends every field again).
+    """Correct an assessment (the form sends every field again), saying why.
 
-    A certificate already issued keeps what it printed; a corrected result reaches
-    paper only through a replacement.
+    The audit entry keeps the old and new values and the reason.  A certificate already
+    issued keeps what it printed; a corrected result reaches paper only through a
+    replacement.
 
     Raises:
-        PermissionDenied, ValidationError, Conflict: as :func:`record_assessment`.
+        PermissionDenied, ValidationError, Conflict: as :func:`record_assessment`; also
+            a ValidationError (``field`` ``reason``) without a reason.
         NotFound: no such assessment.
     """
     assessment = uow.session.get(Assessment, assessment_id)
@@ -306,6 +310,7 @@ def update_assessment(
     _check_day(enrolment, on, today_or(today))
     new_grade, result = _result(uow, grade, passed)
     who = _evaluator(evaluator)
+    why = check_reason(reason)
     _same_day(uow, enrolment.id, competency, on, assessment.id)
     proposed = {"assessed_on": on, "grade": new_grade, "passed": result, "evaluator": who}
     changes = {
@@ -325,8 +330,9 @@ def update_assessment(
         "assessment",
         entity_uuid=assessment.uuid,
         summary=f"Assessment of enrolment {enrolment.id} in {competency.code} corrected: "
-        + ", ".join(changes),
-        changes=changes,
+        + ", ".join(changes)
+        + f" ({why})",
+        changes={**changes, "reason": why},
     )
     return _row(assessment, competency)
 

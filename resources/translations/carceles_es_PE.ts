@@ -124,6 +124,41 @@
     </message>
 </context>
 <context>
+    <name>AssessmentCorrection</name>
+    <message>
+        <source>Correct assessment</source>
+        <translation>Corregir evaluación</translation>
+    </message>
+    <message>
+        <source>e.g. the grade was copied wrong from the record</source>
+        <translation>p. ej., la nota se copió mal del acta</translation>
+    </message>
+    <message>
+        <source>Assessment:</source>
+        <translation>Evaluación:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>A certificate already issued keeps what it printed: to print the corrected result, issue a replacement.</source>
+        <translation>Un certificado ya emitido conserva lo que imprimió: para imprimir el resultado corregido, emita un reemplazo.</translation>
+    </message>
+    <message>
+        <source>{day}: {result}</source>
+        <translation>{day}: {result}</translation>
+    </message>
+    <message>
+        <source>{name} has no assessment to correct.</source>
+        <translation>{name} no tiene evaluaciones que corregir.</translation>
+    </message>
+    <message>
+        <source>Correct assessment…</source>
+        <translation>Corregir evaluación…</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <source>Record assessment</source>
@@ -131,6 +166,7 @@
     </message>
     <message>
         <source>Grade (0–20):</source>
+        <extracomment>The grade offered before the user types one.</extracomment>
         <translation>Nota (0–20):</translation>
     </message>
     <message>

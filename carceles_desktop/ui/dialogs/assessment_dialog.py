@@ -12,24 +12,20 @@ candidates of the issue dialog.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,20 +33,19 @@ from PySide6.QtWidgets import (
 from carceles_desktop.domain.enums import EnrolmentState
 from carceles_desktop.errors import AppError
 from carceles_desktop.services import assessments, browse, certificate_eligibility
-from carceles_desktop.services.assessments import HIGHEST_GRADE, AssessmentRow
+from carceles_desktop.services.assessments import AssessmentRow
 from carceles_desktop.services.context import ServiceContext
 from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.ui import messages
 from carceles_desktop.ui.dialogs.form_errors import FieldErrors
 from carceles_desktop.ui.dialogs.form_parts import pydate
 from carceles_desktop.ui.labels import date_text
+from carceles_desktop.ui.widgets.assessment_result import ResultInput
 
 if TYPE_CHECKING:
     from carceles_desktop.ui.views.trainees_view import TraineesView
 
 translate = QCoreApplication.translate
-
-GRADE, PASSED, FAILED = range(3)
 
 
 class AssessmentDialog(QDialog):
@@ -60,7 +55,9 @@ class AssessmentDialog(QDialog):
         enrolment: the enrolment picker (data: enrolment id).
         competency: the competency picker (data: competency id).
         day: the day of the assessment.
-        grade: the grade, used when "Grade" is chosen.
+        result_input: the result (a grade, or passed/failed).
+        grade: the result's grade box.
+        result_group: the result's three choices.
         evaluator: who assessed.
         errors: the message lines under the fields.
         saved: the assessment recorded, once saved.
@@ -90,30 +87,11 @@ class AssessmentDialog(QDialog):
         self.day = QDateEdit(QDate(self._today.year, self._today.month, self._today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
-        self.grade = QSpinBox()
-        self.grade.setRange(0, HIGHEST_GRADE)
-        self.grade.setValue(14)
-        self.result_group = QButtonGroup(self)
-        result_row = QHBoxLayout()
-        for key, text in (
-            (GRADE, translate("AssessmentDialog", "Grade (0–20):")),
-            (PASSED, translate("AssessmentDialog", "Passed")),
-            (FAILED, translate("AssessmentDialog", "Failed")),
-        ):
-            button = QRadioButton(text)
-            self.result_group.addButton(button, key)
-            result_row.addWidget(button)
-            if key == GRADE:
-                result_row.addWidget(self.grade)
-        result_row.addStretch(1)
-        self.result_group.button(GRADE).setChecked(True)
-        self.result_group.idToggled.connect(lambda *_: self._enable_grade())
-        result_box = QWidget()
-        result_box.setLayout(result_row)
-        result_row.setContentsMargins(0, 0, 0, 0)
+        self.result_input = ResultInput()
+        self.grade, self.result_group = self.result_input.grade, self.result_input.group
         self.evaluator = QLineEdit()
         self.evaluator.setMaxLength(120)
-        self._build(trainee_name, result_box)
+        self._build(trainee_name, self.result_input)
         self.enrolment.currentIndexChanged.connect(lambda _i: self._load_competencies())
         self.competency.currentIndexChanged.connect(lambda _i: self._show_standing())
         self._load_competencies()
@@ -157,9 +135,6 @@ class AssessmentDialog(QDialog):
 
     # ------------------------------------------------------------------ choices
 
-    def _enable_grade(self) -> None:
-        self.grade.setEnabled(self.result_group.checkedId() == GRADE)
-
     def _load_competencies(self) -> None:
         self.competency.clear()
         self._standings: dict[int, str] = {}
@@ -201,7 +176,6 @@ class AssessmentDialog(QDialog):
     def save(self) -> None:
         """Record the assessment; on a refusal say why under its field and stay open."""
         self.errors.clear()
-        choice = self.result_group.checkedId()
         enrolment_id, competency_id = self.enrolment.currentData(), self.competency.currentData()
         if competency_id is None:
             self.errors.show(
@@ -217,8 +191,8 @@ class AssessmentDialog(QDialog):
                     enrolment_id,
                     competency_id,
                     on=pydate(self.day.date()),
-                    grade=self.grade.value() if choice == GRADE else None,
-                    passed=None if choice == GRADE else choice == PASSED,
+                    grade=self.result_input.grade_value(),
+                    passed=self.result_input.passed_value(),
                     evaluator=self.evaluator.text(),
                     today=self._today,
                 )
@@ -267,7 +241,23 @@ def _standing_text(item: certificate_eligibility.CompetencyStanding) -> str:
 
 def install_assessment_action(view: TraineesView, ctx: ServiceContext) -> QAction:
     """Add "Registrar evaluación…" to the Internos toolbar and the list's context menu."""
-    action = QAction(translate("AssessmentDialog", "Record assessment…"), view)
+    return install_trainee_action(
+        view, ctx, translate("AssessmentDialog", "Record assessment…"), record_for_trainee
+    )
+
+
+def install_trainee_action(
+    view: TraineesView,
+    ctx: ServiceContext,
+    text: str,
+    run_for: Callable[[ServiceContext, QWidget, int], bool],
+) -> QAction:
+    """An assessment action of the Internos list, for whoever may record assessments.
+
+    It sits on the toolbar and in the list's context menu, and works on the selected
+    trainee: ``run_for(ctx, view, trainee_id)``.
+    """
+    action = QAction(text, view)
     right = allowed(ctx.actor, Action.RECORD_ASSESSMENTS) and not ctx.read_only_mode
     action.setVisible(right)
     view.actions_bar.toolbar.addAction(action)
@@ -284,7 +274,7 @@ def install_assessment_action(view: TraineesView, ctx: ServiceContext) -> QActio
     def run() -> None:
         trainee_id = selected_id()
         if trainee_id is not None:
-            record_for_trainee(ctx, view, trainee_id)
+            run_for(ctx, view, trainee_id)
 
     action.triggered.connect(lambda _checked=False: run())
     view.table.selectionModel().selectionChanged.connect(lambda *_: update())

@@ -13,7 +13,11 @@ from PySide6.QtWidgets import QWidget
 from carceles_desktop.services import browse
 from carceles_desktop.services.browse import EnrolmentSummary, TraineeDetail, TraineeRow
 from carceles_desktop.services.context import ServiceContext
-from carceles_desktop.ui.dialogs.assessment_dialog import install_assessment_action
+from carceles_desktop.ui.dialogs.assessment_correction import correct_for_trainee
+from carceles_desktop.ui.dialogs.assessment_dialog import (
+    install_assessment_action,
+    install_trainee_action,
+)
 from carceles_desktop.ui.labels import date_text, hours_text, label, yes_no
 from carceles_desktop.ui.models.trainees_table import TraineesTableModel
 from carceles_desktop.ui.personal_data_export import export_trainee, may_export
@@ -47,6 +51,12 @@ class TraineesView(ListView):
             )
         self.actions_bar = TraineeActions(self, ctx)
         self.assessment_action = install_assessment_action(self, ctx)
+        self.correction_action = install_trainee_action(
+            self,
+            ctx,
+            translate("AssessmentCorrection", "Correct assessment…"),
+            correct_for_trainee,
+        )
 
     def _selected_row(self) -> TraineeRow | None:
         rows = self.table.selectionModel().selectedRows()

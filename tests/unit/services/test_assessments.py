@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from carceles_desktop.domain.users import AuditEntry
 from carceles_desktop.errors import Conflict, PermissionDenied, ValidationError
 from carceles_desktop.services import assessments
 from carceles_desktop.services.settings import update_settings
@@ -123,8 +126,50 @@ def test_update_and_list_in_teaching_order(place: tuple[Database, World]) -> Non
             grade=14,
             passed=None,
             evaluator=EVALUATOR,
+            reason="Error de transcripción del acta",
             today=TODAY,
         )
         assert (fixed.grade, fixed.passed) == (14, True)
         again = assessments.list_assessments(uow, world.jefe, world.enrolments["short"])
         assert [a.passed for a in again] == [True, True]
+
+
+def test_a_correction_needs_a_reason_and_the_audit_keeps_it(
+    place: tuple[Database, World],
+) -> None:
+    database, world = place
+    with database.unit_of_work() as uow:
+        listed = assessments.list_assessments(uow, world.jefe, world.enrolments["short"])
+        wrong = listed[1]
+        with pytest.raises(ValidationError) as refused:
+            assessments.update_assessment(
+                uow,
+                world.supervisor,
+                wrong.id,
+                on=wrong.assessed_on,
+                grade=14,
+                passed=None,
+                evaluator=EVALUATOR,
+                reason="   ",
+                today=TODAY,
+            )
+        assert refused.value.field == "reason"
+        assessments.update_assessment(
+            uow,
+            world.supervisor,
+            wrong.id,
+            on=wrong.assessed_on,
+            grade=14,
+            passed=None,
+            evaluator=EVALUATOR,
+            reason="Error de transcripción del acta",
+            today=TODAY,
+        )
+        entry = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        assert entry is not None
+        assert entry.action == "update"
+        assert "Error de transcripción del acta" in entry.summary
+        changes = json.loads(entry.changes)
+        assert changes["grade"] == [8, 14]
+        assert changes["passed"] == [False, True]
+        assert changes["reason"] == "Error de transcripción del acta"
