@@ -31,7 +31,7 @@ from carceles_desktop.domain.rules.calendar import spanish_long_date
 from carceles_desktop.domain.rules.certificate_payload import describe_id_hint
 from carceles_desktop.errors import PermissionDenied, StorageUnavailable, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import signing_keys, verification
+from carceles_desktop.services import key_sharing, signing_keys, verification
 from carceles_desktop.services.verification import VerificationResult, VerificationStatus
 
 PASSPHRASE_ENV = "CARCELES_KEY_PASSPHRASE"
@@ -207,7 +207,7 @@ def run_keys_export(env: CommandEnv) -> int:
     try:
         ctx = env.context(database, writes=True)
         with ctx.writing() as uow:
-            data = signing_keys.export_public_keys(
+            data = key_sharing.export_public_keys(
                 uow, ctx.actor, establishment_code=env.args.establishment
             )
             # The file first: if it cannot be written, the audit entry is rolled back.
@@ -238,7 +238,7 @@ def run_keys_import(env: CommandEnv) -> int:
             reason=exc.strerror or str(exc),
         ) from exc
     with writing_unit(env, writes=True) as (ctx, uow):
-        report = signing_keys.import_public_keys(uow, ctx.actor, data)
+        report = key_sharing.import_public_keys(uow, ctx.actor, data)
         uow.commit()
     print(
         f"Claves importadas: {len(report.added)} nuevas, {len(report.updated)} cerradas, "

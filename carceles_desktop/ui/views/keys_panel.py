@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from carceles_desktop.errors import AppError, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import catalogues, signing_keys
+from carceles_desktop.services import catalogues, key_sharing, signing_keys
 from carceles_desktop.services.context import ServiceContext
+from carceles_desktop.services.key_sharing import ImportKeysReport
 from carceles_desktop.services.permissions import Action, allowed
-from carceles_desktop.services.signing_keys import ImportKeysReport, KeyRow
+from carceles_desktop.services.signing_keys import KeyRow
 from carceles_desktop.ui import messages
 from carceles_desktop.ui.dialogs.small_form import FormField, SmallForm, field_value
 from carceles_desktop.ui.labels import date_text, yes_no
@@ -228,7 +229,7 @@ class KeysPanel(QWidget):
             return False
         try:
             with self._ctx.writing() as uow:
-                data = signing_keys.export_public_keys(uow, self._ctx.actor)
+                data = key_sharing.export_public_keys(uow, self._ctx.actor)
                 target = QSaveFile(path)
                 written = (
                     target.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -268,7 +269,7 @@ class KeysPanel(QWidget):
         try:
             data = Path(path).read_bytes()
             with self._ctx.writing() as uow:
-                report = signing_keys.import_public_keys(uow, self._ctx.actor, data)
+                report = key_sharing.import_public_keys(uow, self._ctx.actor, data)
                 uow.commit()
         except AppError as exc:
             messages.show_error(self, exc)

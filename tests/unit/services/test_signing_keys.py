@@ -23,7 +23,7 @@ from carceles_desktop.errors import (
     StorageUnavailable,
     ValidationError,
 )
-from carceles_desktop.services import audit, signing_keys
+from carceles_desktop.services import audit, key_sharing, signing_keys
 from carceles_desktop.services.actor import Actor
 from carceles_desktop.storage.unit_of_work import Database
 from tests.helpers.signing_world import ADMIN, CODE, PASSPHRASE, cheap_kdf, seeded_copy
@@ -208,14 +208,14 @@ def test_a_sealed_key_swapped_between_rows_is_caught(db: Database) -> None:
 
 def export(db: Database, actor: Actor = ADMIN) -> bytes:
     with db.unit_of_work() as uow:
-        data = signing_keys.export_public_keys(uow, actor)
+        data = key_sharing.export_public_keys(uow, actor)
         uow.commit()
     return data
 
 
-def import_into(db: Database, data: bytes) -> signing_keys.ImportKeysReport:
+def import_into(db: Database, data: bytes) -> key_sharing.ImportKeysReport:
     with db.unit_of_work() as uow:
-        report = signing_keys.import_public_keys(uow, ADMIN, data)
+        report = key_sharing.import_public_keys(uow, ADMIN, data)
         uow.commit()
     return report
 
@@ -330,4 +330,4 @@ def test_a_duplicated_key_in_the_file_is_refused(db: Database, other: Database) 
 def test_only_administrators_import(db: Database, other: Database) -> None:
     create(db, date(2026, 1, 1))
     with other.unit_of_work() as uow, pytest.raises(PermissionDenied):
-        signing_keys.import_public_keys(uow, JEFE, export(db))
+        key_sharing.import_public_keys(uow, JEFE, export(db))

@@ -23,7 +23,7 @@ from carceles_desktop.domain.rules.certificate_payload import (
     from_qr_text,
     to_qr_text,
 )
-from carceles_desktop.services import signing_keys
+from carceles_desktop.services import key_sharing, signing_keys
 from carceles_desktop.services.verification import (
     VerificationStatus,
     verify_pdf,
@@ -118,10 +118,10 @@ def test_unknown_key_until_the_public_keys_are_imported(db: Database, verifier: 
     assert result.status is VerificationStatus.UNKNOWN_KEY
     assert CODE in result.message.render()
     with db.unit_of_work() as uow:
-        exported = signing_keys.export_public_keys(uow, ADMIN)
+        exported = key_sharing.export_public_keys(uow, ADMIN)
         uow.commit()
     with verifier.unit_of_work() as uow:
-        signing_keys.import_public_keys(uow, ADMIN, exported)
+        key_sharing.import_public_keys(uow, ADMIN, exported)
         uow.commit()
     result = check(verifier, text)
     assert result.status is VerificationStatus.VALID
@@ -300,7 +300,7 @@ def test_keys_and_verification_on_postgresql(
             uow.commit()
         with database.unit_of_work() as uow:
             signer = signing_keys.open_signer(uow, CODE, date(2026, 11, 30), PASSPHRASE)
-            exported = signing_keys.export_public_keys(uow, ADMIN)
+            exported = key_sharing.export_public_keys(uow, ADMIN)
             uow.commit()
         payload = CertificatePayload(
             number="EP-LURIGANCHO-2026-000009",
@@ -320,6 +320,6 @@ def test_keys_and_verification_on_postgresql(
     finally:
         database.dispose()
     with verifier.unit_of_work() as uow:
-        signing_keys.import_public_keys(uow, ADMIN, exported)
+        key_sharing.import_public_keys(uow, ADMIN, exported)
         uow.commit()
     assert check(verifier, text).status is VerificationStatus.VALID
