@@ -1,4 +1,4 @@
-"""``verify`` a certificate, and ``keys create|list|export|import`` for signing keys.
+"""``verify`` a certificate, and ``keys create|list|revoke|export|import`` for signing keys.
 
 ``carceles-desktop verify TEXT-OR-PDF``: the argument is a PDF when it names a file
 ending in ``.pdf``, ``-`` to read the code from standard input (a scanner, a pipe), and
@@ -31,7 +31,7 @@ from carceles_desktop.domain.rules.calendar import spanish_long_date
 from carceles_desktop.domain.rules.certificate_payload import describe_id_hint
 from carceles_desktop.errors import PermissionDenied, StorageUnavailable, ValidationError
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services import key_sharing, signing_keys, verification
+from carceles_desktop.services import key_revocation, key_sharing, signing_keys, verification
 from carceles_desktop.services.verification import VerificationResult, VerificationStatus
 
 PASSPHRASE_ENV = "CARCELES_KEY_PASSPHRASE"
@@ -66,6 +66,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.set_defaults(handler=run_keys_create)
     listing = actions.add_parser("list", help="list the keys known here")
     listing.set_defaults(handler=run_keys_list)
+    revoke = actions.add_parser(
+        "revoke", help="end a key early because it may be compromised (cannot be undone)"
+    )
+    revoke.add_argument("key_id", metavar="KEY_ID")
+    revoke.add_argument(
+        "--last-day",
+        required=True,
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the last day the key was surely safe",
+    )
+    revoke.add_argument("--reason", required=True, metavar="TEXT")
+    revoke.set_defaults(handler=run_keys_revoke)
     export = actions.add_parser("export", help="write the public keys to a file")
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.add_argument("--establishment", metavar="CODE", help="only this establishment's")
@@ -196,6 +209,24 @@ def run_keys_list(env: CommandEnv) -> int:
             f"{row.key_id:40} {row.valid_from} – {until:10} {origin:9} {row.fingerprint}",
             file=env.out,
         )
+    return ExitCode.OK
+
+
+def run_keys_revoke(env: CommandEnv) -> int:
+    """Revoke a key made here after its last safe day; say what stops verifying."""
+    args = env.args
+    with writing_unit(env, writes=True) as (ctx, uow):
+        effect = key_revocation.revocation_effect(uow, ctx.actor, args.key_id, args.last_day)
+        row = key_revocation.revoke_signing_key(
+            uow, ctx.actor, args.key_id, last_day=args.last_day, reason=args.reason
+        )
+        uow.commit()
+    print(
+        f"Clave revocada: {row.key_id}, válida hasta {row.valid_to}; "
+        f"{effect.certificates_after} certificados emitidos aquí después de esa fecha dejan "
+        "de verificarse. Cree una clave nueva y exporte las claves públicas.",
+        file=env.out,
+    )
     return ExitCode.OK
 
 

@@ -58,8 +58,9 @@ def import_public_keys(uow: UnitOfWork, actor: Actor, data: bytes) -> ImportKeys
     """Import public keys exported by another installation; importing twice changes nothing.
 
     A key already known with the same public key, establishment and start is left as it
-    is, except that an imported key still open here is closed when the file says it was
-    replaced.  Keys made here are never changed by a file.
+    is, except that an imported key ends earlier when the file says so (its
+    establishment replaced or revoked it); a file never lengthens a key's life.  Keys
+    made here are never changed by a file.
 
     Raises:
         PermissionDenied: the actor may not manage keys.
@@ -94,9 +95,6 @@ def _known(uow: UnitOfWork, record: KeyRecord) -> SigningKey | None:
         and key.valid_from == record.valid_from
     )
     if not same:
-        raise _conflict(record.key_id)
-    imported = key.encrypted_private_key is None
-    if imported and None not in (key.valid_to, record.valid_to) and key.valid_to != record.valid_to:
         raise _conflict(record.key_id)
     return key
 
@@ -135,20 +133,26 @@ def _add_imported(uow: UnitOfWork, actor: Actor, record: KeyRecord) -> None:
 
 
 def _close_imported(uow: UnitOfWork, actor: Actor, key: SigningKey, record: KeyRecord) -> bool:
-    # Only an open imported key is closed; our own keys, and keys a newer file closed
-    # already (an older file imported again), stay as they are.
-    if key.encrypted_private_key is not None or key.valid_to is not None:
+    # A file may end an imported key (its establishment replaced it) or end it earlier
+    # (revoked it); it never reopens or lengthens one, so an older file imported again
+    # changes nothing.  Our own keys are never changed by a file.
+    if key.encrypted_private_key is not None or record.valid_to is None:
         return False
-    if record.valid_to is None:
+    if key.valid_to is not None and record.valid_to >= key.valid_to:
         return False
+    summary = (
+        f"imported key {key.key_id} closed by a newer file"
+        if key.valid_to is None
+        else f"imported key {key.key_id} ended earlier by a newer file (revoked)"
+    )
     audit.record(
         uow,
         actor,
         "update",
         "signing_key",
         entity_uuid=key.uuid,
-        summary=f"imported key {key.key_id} closed by a newer file",
-        changes={"valid_to": [None, record.valid_to]},
+        summary=summary,
+        changes={"valid_to": [key.valid_to, record.valid_to]},
     )
     key.valid_to = record.valid_to
     return True

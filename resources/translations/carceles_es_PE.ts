@@ -3435,6 +3435,10 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
         <translation>Crear clave…</translation>
     </message>
     <message>
+        <source>Revoke key…</source>
+        <translation>Revocar clave…</translation>
+    </message>
+    <message>
         <source>Export public keys…</source>
         <translation>Exportar claves públicas…</translation>
     </message>
@@ -3517,6 +3521,42 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
     <message>
         <source>Public keys (*.json)</source>
         <translation>Claves públicas (*.json)</translation>
+    </message>
+    <message>
+        <source>Last safe day:</source>
+        <translation>Último día seguro:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Say why the key is revoked.</source>
+        <translation>Indique por qué se revoca la clave.</translation>
+    </message>
+    <message>
+        <source>Revoke a signing key</source>
+        <translation>Revocar una clave de firma</translation>
+    </message>
+    <message>
+        <source>Revoke key {key_id} if its passphrase or the computer that holds it may be in other hands. Certificates dated after the last safe day will no longer verify; those dated up to it stay valid. The establishment cannot issue again until a new key is created.</source>
+        <translation>Revoque la clave {key_id} si su frase de paso o la computadora que la guarda pueden estar en otras manos. Los certificados con fecha posterior al último día seguro dejarán de verificarse; los de fecha anterior o igual siguen siendo válidos. El establecimiento no podrá emitir hasta que se cree una clave nueva.</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Key {key_id} is revoked after {day}. Create a new key to issue again, and export the public keys to every office that verifies certificates.</source>
+        <translation>La clave {key_id} quedó revocada después del {day}. Cree una clave nueva para volver a emitir y exporte las claves públicas a cada oficina que verifica certificados.</translation>
+    </message>
+    <message>
+        <source>Revoke key {key_id} after {day}? This cannot be undone: a key&apos;s life can be shortened, never lengthened.</source>
+        <translation>¿Revocar la clave {key_id} después del {day}? Esto no se puede deshacer: la vigencia de una clave se puede acortar, nunca alargar.</translation>
+    </message>
+    <message>
+        <source>{count} certificates issued here with this key after that day will no longer verify; issue them again with the new key.</source>
+        <translation>{count} certificados emitidos aquí con esta clave después de ese día dejarán de verificarse; emítalos de nuevo con la clave nueva.</translation>
     </message>
 </context>
 <context>
@@ -5655,6 +5695,22 @@ Letters typed for an absence, and the letter shown for each mark.</extracomment>
     <message>
         <source>There is no signing key {key_id}.</source>
         <translation>No existe la clave de firma {key_id}.</translation>
+    </message>
+    <message>
+        <source>Key {key_id} was imported from another installation: its establishment revokes it, and the revocation arrives with its public keys file.</source>
+        <translation>La clave {key_id} se importó de otra instalación: la revoca su establecimiento, y la revocación llega con su archivo de claves públicas.</translation>
+    </message>
+    <message>
+        <source>The last valid day cannot be after today.</source>
+        <translation>El último día válido no puede ser posterior a hoy.</translation>
+    </message>
+    <message>
+        <source>Key {key_id} starts on {day}; its last valid day cannot be earlier.</source>
+        <translation>La clave {key_id} empieza el {day}; su último día válido no puede ser anterior.</translation>
+    </message>
+    <message>
+        <source>Key {key_id} is valid only until {day} already; a revocation can only end it earlier.</source>
+        <translation>La clave {key_id} ya es válida solo hasta el {day}; una revocación solo puede terminarla antes.</translation>
     </message>
     <message>
         <source>Key {key_id} was imported from another installation: it verifies certificates but cannot sign them.</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -240,3 +241,36 @@ def test_bad_valid_from_is_a_usage_error(issuer: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main([*issuer, "keys", "create", "--establishment", "X", "--valid-from", "1/1/26"])
     assert caught.value.code == 2
+
+
+def test_a_revoked_key_stops_verifying_what_it_signs_later(
+    issuer: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    early = issue(issuer, sequence=1, issued=date(2026, 6, 1))
+    late = issue(issuer, sequence=2, issued=date(2026, 11, 30))
+    code, out, _ = run([*issuer, "--user", "admin", "keys", "list"], capsys)
+    key_id = out.split()[0]
+    revoke = [*issuer, "--user", "admin", "keys", "revoke", key_id, "--last-day", "2026-08-31"]
+    code, out, err = run([*revoke, "--reason", "Robo de la computadora del taller"], capsys)
+    assert code == 0, err
+    assert f"Clave revocada: {key_id}, válida hasta 2026-08-31; 1 certificados" in out
+    assert run([*issuer, "verify", early], capsys)[0] == 0
+    code, out, _ = run([*issuer, "verify", late], capsys)
+    assert code == 1
+    # Lengthening is refused in one line, and nothing changes.
+    code, _, err = run(
+        [*issuer, "--lang", "en", "--user", "admin", "keys", "revoke", key_id,
+         "--last-day", "2026-10-31", "--reason", "otra vez"],
+        capsys,
+    )  # fmt: skip
+    assert code == 1
+    assert "only end it earlier" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_revoke_without_a_reason_or_with_a_bad_date_is_a_usage_error(issuer: list[str]) -> None:
+    base = [*issuer, "--user", "admin", "keys", "revoke", "LURIGANCHO-2026-0000"]
+    for extra in (["--last-day", "2026-08-31"], ["--last-day", "31/08/2026", "--reason", "x"]):
+        with pytest.raises(SystemExit) as caught:
+            main([*base, *extra])
+        assert caught.value.code == 2

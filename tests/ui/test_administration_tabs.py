@@ -170,3 +170,52 @@ def test_internos_offers_record_assessment(qtbot: Any, course: Course) -> None:
     view.table.selectRow(0)
     assert view.assessment_action.isEnabled()
     assert view.assessment_action in view.actions_bar.toolbar.actions()
+
+
+def test_a_key_is_revoked_after_a_plain_question_naming_what_stops_verifying(
+    panel: KeysPanel, course: Course, monkeypatch: pytest.MonkeyPatch, shown_messages: list[Any]
+) -> None:
+    course.issue("ready")  # signed on 30/11/2026 with Lurigancho's key
+    panel.reload()
+    assert not panel.revoke_button.isEnabled()  # nothing selected yet
+    row = next(i for i, k in enumerate(panel.listed_keys()) if k.establishment_code == "LURIGANCHO")
+    panel.table.selectRow(row)
+    assert panel.revoke_button.isEnabled()
+    typed = {"last_day": date(2026, 12, 5), "reason": "Robo de la computadora"}
+
+    def answer(cls: Any, parent: Any, title: str, intro: str, fields: Any, submit: Any, **_: Any):
+        return submit(dict(typed))
+
+    monkeypatch.setattr(SmallForm, "ask", classmethod(answer))
+    from carceles_desktop.errors import ValidationError
+
+    with pytest.raises(ValidationError) as refused:  # after today
+        panel.revoke_key()
+    assert refused.value.field == "last_day"
+    typed["last_day"] = date(2026, 11, 29)
+    revoked = panel.revoke_key()
+    assert revoked is not None
+    assert revoked.valid_to == date(2026, 11, 29)
+    (question, done) = shown_messages
+    assert question[0] is Kind.QUESTION
+    assert "no se puede deshacer" in question[2]
+    assert "1 certificados" in question[2]
+    assert done[0] is Kind.INFO
+    shown_messages.clear()
+    listed = {k.key_id: k for k in panel.listed_keys()}
+    assert listed[revoked.key_id].valid_to == date(2026, 11, 29)
+
+
+def test_declining_the_question_revokes_nothing(
+    panel: KeysPanel, monkeypatch: pytest.MonkeyPatch, shown_messages: list[Any]
+) -> None:
+    panel.table.selectRow(0)
+    values = {"last_day": date(2026, 11, 29), "reason": "Sospecha"}
+    monkeypatch.setattr(
+        SmallForm, "ask", classmethod(lambda cls, p, t, i, f, submit, **_: submit(values))
+    )
+    from carceles_desktop.ui.messages import Messages
+
+    monkeypatch.setattr(Messages, "show", classmethod(lambda cls, *a: False))
+    assert panel.revoke_key() is None
+    assert all(k.valid_to is None for k in panel.listed_keys())

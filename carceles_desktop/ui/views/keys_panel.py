@@ -38,6 +38,7 @@ from carceles_desktop.services.key_sharing import ImportKeysReport
 from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.services.signing_keys import KeyRow
 from carceles_desktop.ui import messages
+from carceles_desktop.ui.dialogs.key_revocation_dialog import ask_revocation
 from carceles_desktop.ui.dialogs.small_form import FormField, SmallForm, field_value
 from carceles_desktop.ui.labels import date_text, yes_no
 from carceles_desktop.ui.models.rows_table import RowColumn, RowsTableModel
@@ -82,7 +83,7 @@ class KeysPanel(QWidget):
 
     Attributes:
         table: the keys known here.
-        create_button, export_button, import_button: the actions.
+        create_button, revoke_button, export_button, import_button: the actions.
     """
 
     def __init__(
@@ -99,13 +100,17 @@ class KeysPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.create_button = QPushButton(translate("SigningKeys", "Create key…"))
+        self.revoke_button = QPushButton(translate("SigningKeys", "Revoke key…"))
         self.export_button = QPushButton(translate("SigningKeys", "Export public keys…"))
         self.import_button = QPushButton(translate("SigningKeys", "Import public keys…"))
         may = allowed(ctx.actor, Action.MANAGE_KEYS) and not ctx.read_only_mode
+        self._may_manage = may
         self.create_button.setEnabled(may)
         self.import_button.setEnabled(may)
+        self.revoke_button.setEnabled(False)
         row = QHBoxLayout()
-        for button in (self.create_button, self.export_button, self.import_button):
+        buttons = (self.create_button, self.revoke_button, self.export_button, self.import_button)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
         note = QLabel(
@@ -124,6 +129,9 @@ class KeysPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         self.create_button.clicked.connect(self.create_key)
+        self.revoke_button.clicked.connect(self.revoke_key)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_revoke())
+        self.model.modelReset.connect(self._enable_revoke)
         self.export_button.clicked.connect(self.export_keys)
         self.import_button.clicked.connect(self.import_keys)
 
@@ -219,6 +227,27 @@ class KeysPanel(QWidget):
                 ),
             )
         return created
+
+    # ------------------------------------------------------------------ revoking
+
+    def selected_key(self) -> KeyRow | None:
+        """The key selected in the list, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _enable_revoke(self) -> None:
+        key = self.selected_key()
+        self.revoke_button.setEnabled(self._may_manage and key is not None and key.has_private_key)
+
+    def revoke_key(self) -> KeyRow | None:
+        """Revocar clave…: see :func:`ask_revocation`; the list shows the new last day."""
+        key = self.selected_key()
+        if key is None:
+            return None
+        revoked = ask_revocation(self, self._ctx, key, self.today())
+        if revoked is not None:
+            self.reload()
+        return revoked
 
     # ------------------------------------------------------------------ sharing
 
