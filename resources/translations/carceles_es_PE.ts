@@ -4318,6 +4318,14 @@ Solo una computadora a la vez puede modificarla. Ábrala en modo de solo lectura
         <translation>Escanee el código QR del certificado (el lector termina con Enter), pegue su texto y pulse Enter, o abra el PDF del certificado.</translation>
     </message>
     <message>
+        <source>{total} certificates in the file — valid: {valid}; not valid: {other}.</source>
+        <translation>{total} certificados en el archivo — válidos: {valid}; no válidos: {other}.</translation>
+    </message>
+    <message>
+        <source>{source}, certificate {number} of {total}</source>
+        <translation>{source}, certificado {number} de {total}</translation>
+    </message>
+    <message>
         <source>Signed data — compare every line with the paper:</source>
         <translation>Datos firmados — compare cada línea con el papel:</translation>
     </message>

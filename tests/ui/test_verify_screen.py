@@ -133,3 +133,35 @@ def test_an_annulled_certificate_reads_anulado(
     assert "#c62828" in screen.verdict.styleSheet()
     # The signature holds: the fields are genuine, only the records say no.
     assert screen.values["name"].styleSheet() == ""
+
+
+def test_a_batch_pdf_gives_each_certificate_its_verdict(
+    qtbot: Any, screen: VerifyView, course: Course, tmp_path: Path, monkeypatch: Any
+) -> None:
+    issued = course.issue("ready", "plain").issued
+    with course.database.unit_of_work() as uow:
+        pdf = certificate_batch.render_certificates(uow, ADMIN, [row.id for row in issued])
+        certificates.annul_certificate(
+            uow, ADMIN, issued[1].id, reason="Error en el nombre", on=TODAY, today=TODAY
+        )
+        uow.commit()
+    path = tmp_path / "lote.pdf"
+    path.write_bytes(pdf)
+    monkeypatch.setattr(VerifyView, "choose_pdf", classmethod(lambda cls, parent: str(path)))
+    screen.open_button.click()
+    qtbot.waitUntil(lambda: len(screen.results) == 2, timeout=10_000)
+    assert screen.picker.isVisibleTo(screen)
+    assert screen.summary.text() == "2 certificados en el archivo — válidos: 1; no válidos: 1."
+    assert [screen.picker.itemText(i).split(" — ")[1] for i in range(2)] == [
+        verdict_text(VerificationStatus.VALID),
+        verdict_text(VerificationStatus.ANNULLED),
+    ]
+    assert screen.verdict_status() is VerificationStatus.VALID
+    screen.picker.setCurrentIndex(1)
+    assert screen.verdict_status() is VerificationStatus.ANNULLED
+    assert screen.values["name"].text() == "Luis Torres Huamán"
+    assert "certificado 2 de 2" in screen.source.text()
+    # A scanned code afterwards is one verdict again: the picker goes away.
+    _scan(qtbot, screen, issued[0].qr_text)
+    assert not screen.picker.isVisibleTo(screen)
+    assert screen.verdict_status() is VerificationStatus.VALID

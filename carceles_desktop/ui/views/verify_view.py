@@ -4,7 +4,9 @@ A USB scanner types the QR text followed by Enter into the big field.  Verificat
 runs on Enter, or once the text has stopped changing for :data:`SETTLE_MS` (a
 single-shot timer restarted by each keystroke: scanners that send no Enter work too)
 when what was typed is a whole certificate code.  "Abrir PDF…" verifies a certificate
-file, off the GUI thread (reading the QR from a page takes a moment).
+file, off the GUI thread (reading the QR from a page takes a moment); a file printed in
+a batch holds one certificate a page, and each gets its own verdict: a picker lists
+them with theirs, and a line counts the valid ones.
 
 The verdict shows large and coloured, with the five checks and which one failed, and
 the signed fields LARGE (name, "DNI ***410", number, trade, hours, period, issue date,
@@ -21,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -82,6 +85,8 @@ class VerifyView(QWidget):
         self._ctx = ctx
         self._generation = 0
         self.result: VerificationResult | None = None
+        self.results: list[VerificationResult] = []
+        self._results_source = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
@@ -91,6 +96,7 @@ class VerifyView(QWidget):
         self._timer.timeout.connect(self._settled)
         self.verify_button.clicked.connect(self.verify_typed)
         self.open_button.clicked.connect(self.open_pdf)
+        self.picker.currentIndexChanged.connect(self._show_picked)
         self.show_nothing()
 
     # ------------------------------------------------------------------ building
@@ -109,6 +115,14 @@ class VerifyView(QWidget):
         entry.addWidget(self.code, 1)
         entry.addWidget(self.verify_button)
         entry.addWidget(self.open_button)
+        self.summary = QLabel()
+        self.summary.setFont(_font(12, bold=True))
+        self.picker = QComboBox()
+        self.picker.setFont(_font(12))
+        self.picker.setMinimumContentsLength(40)
+        batch = QHBoxLayout()
+        batch.addWidget(self.summary)
+        batch.addWidget(self.picker, 1)
         self.verdict = QLabel()
         self.verdict.setFont(_font(30, bold=True))
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -161,7 +175,9 @@ class VerifyView(QWidget):
         heading.setFont(_font(14, bold=True))
         layout.addWidget(heading)
         layout.addLayout(entry)
+        layout.addLayout(batch)
         layout.addWidget(scroll, 1)
+        self._show_batch(False)
 
     # ------------------------------------------------------------------ verifying
 
@@ -180,7 +196,7 @@ class VerifyView(QWidget):
         with self._ctx.reading() as uow:
             result = verification.verify_text(uow, text)
         self._generation += 1  # a PDF still being read no longer matters
-        self.show_result(result, translate("VerifyView", "scanned or typed code"))
+        self.show_results([result], translate("VerifyView", "scanned or typed code"))
         self.code.blockSignals(True)
         self.code.clear()
         self.code.blockSignals(False)
@@ -193,20 +209,21 @@ class VerifyView(QWidget):
             self.verify_pdf(chosen)
 
     def verify_pdf(self, path: str) -> None:
-        """Verify the certificate of a PDF file; the result shows when it is read."""
+        """Verify every certificate of a PDF file; the results show when it is read."""
         self._generation += 1
         generation, ctx = self._generation, self._ctx
+        self._show_batch(False)
         self.verdict.setText(translate("VerifyView", "Reading…"))
         self.verdict.setStyleSheet("color: #555; background: #eeeeee; border-radius: 6px;")
         self.message.setText(path)
 
-        def work() -> VerificationResult:
+        def work() -> list[VerificationResult]:
             with ctx.reading() as uow:
-                return verification.verify_pdf(uow, path)
+                return verification.verify_pdf_all(uow, path)
 
-        def done(result: VerificationResult) -> None:
+        def done(results: list[VerificationResult]) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
-                self.show_result(result, path)
+                self.show_results(results, path)
 
         def failed(error: BaseException) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
@@ -220,6 +237,8 @@ class VerifyView(QWidget):
     def show_nothing(self) -> None:
         """The empty state: what to do."""
         self.result = None
+        self.results = []
+        self._show_batch(False)
         self.verdict.setText("")
         self.verdict.setStyleSheet("")
         self.message.setText(
@@ -234,6 +253,47 @@ class VerifyView(QWidget):
         for value in self.values.values():
             value.setText("")
         self.source.setText("")
+
+    def show_results(self, results: list[VerificationResult], source: str) -> None:
+        """Show the verdicts of one code or one file: the first, and a picker for more."""
+        self.results = list(results)
+        self._results_source = source
+        several = len(self.results) > 1
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for number, result in enumerate(self.results, start=1):
+            printed = result.payload.number if result.payload is not None else "?"
+            self.picker.addItem(f"{number}. {printed} — {verdict_text(result.status)}")
+        self.picker.setCurrentIndex(0)
+        self.picker.blockSignals(False)
+        if several:
+            valid = sum(result.valid for result in self.results)
+            self.summary.setText(
+                translate(
+                    "VerifyView",
+                    "{total} certificates in the file — valid: {valid}; not valid: {other}.",
+                ).format(total=len(self.results), valid=valid, other=len(self.results) - valid)
+            )
+            self.summary.setStyleSheet(
+                "color: #2e7d32;" if valid == len(self.results) else "color: #c62828;"
+            )
+        self._show_batch(several)
+        if self.results:
+            self._show_picked(0)
+
+    def _show_batch(self, shown: bool) -> None:
+        self.summary.setVisible(shown)
+        self.picker.setVisible(shown)
+
+    def _show_picked(self, index: int) -> None:
+        if not 0 <= index < len(self.results):
+            return
+        source = self._results_source
+        if len(self.results) > 1:
+            source = translate("VerifyView", "{source}, certificate {number} of {total}").format(
+                source=source, number=index + 1, total=len(self.results)
+            )
+        self.show_result(self.results[index], source)
 
     def show_result(self, result: VerificationResult, source: str) -> None:
         """Show a verdict, its checks and the signed fields."""
