@@ -218,9 +218,13 @@ def kill_at_random(
                 delay = rng.uniform(0.0, report.calibration_seconds * 1.1)
                 code = zygote.wait(delay)
                 if code is None:
-                    os.kill(pid, signal.SIGKILL)
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                        report.killed += 1
+                    except ProcessLookupError:
+                        # It ended (and the zygote reaped it) just as the delay ran out.
+                        pass
                     code = zygote.wait(None)
-                    report.killed += 1
                 report.runs += 1
             if code not in (0, -signal.SIGKILL):
                 raise AssertionError(
