@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -37,9 +37,9 @@ import carceles_desktop
 from carceles_desktop import config
 from carceles_desktop.errors import AppError, PermissionDenied
 from carceles_desktop.i18n import QT_TRANSLATE_NOOP
-from carceles_desktop.services.permissions import Action, allowed
 from carceles_desktop.ui.areas import AREAS, Area, AreaView
 from carceles_desktop.ui.widgets.start_page import StartPage
+from carceles_desktop.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from carceles_desktop.services.context import ServiceContext
@@ -105,8 +105,6 @@ class MainWindow(QMainWindow):
         self._all_areas = tuple(areas)
         self._areas: tuple[Area, ...] = ()
         self._authenticate: Authenticate | None = None
-        self._actions: list[QAction] = []
-        self._shortcuts: list[tuple[QAction, str]] = []
         self.lock_screen: LockScreen | None = None
         self.backups: BackupKeeper | None = None
         self.idle_lock: IdleWatcher | None = None
@@ -119,7 +117,12 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(PRODUCT)
         self.pages.addWidget(self.start_page)
         self.setCentralWidget(self.pages)
-        self._build_menus()
+        self.menus = WindowMenus(self, self)
+        menus = self.menus
+        self.settings_action, self.backup_action = menus.settings, menus.backup
+        self.restore_action, self.check_action = menus.restore, menus.check
+        self.password_action, self.lock_action = menus.password, menus.lock
+        self.find_action, self.reload_action = menus.find, menus.reload
         self._enable_by_role()
         self._restore_geometry()
         if ctx is not None:
@@ -153,10 +156,10 @@ class MainWindow(QMainWindow):
         # Checking the password at unlock needs the sign-in and a real account.
         self._authenticate = authenticate if ctx.actor.user_id is not None else None
         self.setWindowTitle(window_title(ctx.demo, ctx.read_only_mode))
-        self._bind_shortcuts()
+        self.menus.bind_shortcuts()
         self.backups = BackupKeeper(self, ctx, interval_ms=backup_check_ms)
         self._build_areas()
-        self._add_area_shortcuts()
+        self.menus.add_areas(self._areas, self.nav.setCurrentRow)
         self._build_status_bar()
         self._enable_by_role()
         self._restore_areas()
@@ -213,85 +216,6 @@ class MainWindow(QMainWindow):
         self.start_page.deleteLater()
         self.nav.setCurrentRow(0)
 
-    def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            self._shortcuts.append((action, shortcut))
-        if self.is_attached():
-            self._bind_shortcuts()
-        action.triggered.connect(slot)
-        self._actions.append(action)
-        return action
-
-    def _bind_shortcuts(self) -> None:
-        """Give the actions their keys: on attach, since the frame has no use for them.
-
-        Setting the first shortcut makes PySide6 build the ``Qt`` namespace's
-        enumerations (about 12 ms), which the frame would pay before it shows.
-        """
-        for action, keys in self._shortcuts:
-            action.setShortcut(QKeySequence(keys))
-        self._shortcuts.clear()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        self.settings_action = self._action(
-            translate("MainWindow", "&Settings…"), None, self.open_settings
-        )
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        self.backup_action = self._action(
-            translate("MainWindow", "&Back up now"), None, lambda: self._keeper().backup_now()
-        )
-        self.restore_action = self._action(
-            translate("MainWindow", "&Restore a backup…"),
-            None,
-            lambda: self._keeper().restore_from_file(),
-        )
-        self.check_action = self._action(
-            translate("MainWindow", "&Verify the database"),
-            None,
-            lambda: self._keeper().verify_database(),
-        )
-        for action in (self.backup_action, self.restore_action, self.check_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.password_action = self._action(
-            translate("MainWindow", "Change &password…"), None, self.change_password
-        )
-        file_menu.addAction(self.password_action)
-        self.lock_action = self._action(translate("MainWindow", "&Lock"), "Ctrl+L", self.lock)
-        file_menu.addAction(self.lock_action)
-        file_menu.addSeparator()
-        self.quit_action = self._action(translate("MainWindow", "&Quit"), "Ctrl+Q", self.close)
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-        self.find_action = self._action(
-            translate("MainWindow", "&Find"), "Ctrl+F", self.focus_search
-        )
-        edit_menu.addAction(self.find_action)
-        self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        self.reload_action = self._action(
-            translate("MainWindow", "&Refresh"), "F5", self.reload_current
-        )
-        self.view_menu.addAction(self.reload_action)
-        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        self.about_action = self._action(translate("MainWindow", "&About"), None, self.show_about)
-        help_menu.addAction(self.about_action)
-
-    def _add_area_shortcuts(self) -> None:
-        """Ver menu: one entry per area, Ctrl+1 … in the navigation's order."""
-        self.view_menu.addSeparator()
-        for number, area in enumerate(self._areas, start=1):
-            self.view_menu.addAction(
-                self._action(
-                    translate("Areas", area.title),
-                    f"Ctrl+{number}",
-                    lambda _=False, row=number - 1: self.nav.setCurrentRow(row),
-                )
-            )
-
     def _build_status_bar(self) -> None:
         from carceles_desktop.ui.labels import label
 
@@ -316,31 +240,26 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
     def _enable_by_role(self) -> None:
-        """Enable the actions this user, and a read-only window, may use.
-
-        Before :meth:`attach` only Salir and Acerca de work: nothing is open yet.
-        """
-        if self.ctx is None:
-            for action in self._actions:
-                action.setEnabled(False)
-            for action in self._unattached_actions():
-                action.setEnabled(True)
-            return
-        for action in self._actions:
-            action.setEnabled(True)
-        actor, writable = self.ctx.actor, not self.ctx.read_only_mode
-        self.password_action.setEnabled(actor.user_id is not None and writable)
-        self.backup_action.setEnabled(allowed(actor, Action.BACKUP))
-        self.restore_action.setEnabled(allowed(actor, Action.BACKUP) and writable)
-        self.check_action.setEnabled(allowed(actor, Action.VIEW))
-        self.lock_action.setEnabled(self.can_lock())
+        """Enable the actions this user, and a read-only window, may use."""
+        self.menus.enable_for(self.ctx, can_lock=self.can_lock())
 
     def actions_enabled(self) -> list[QAction]:
         """The window's own actions that answer now (menus and shortcuts)."""
-        return [action for action in self._actions if action.isEnabled()]
+        return self.menus.enabled()
 
-    def _unattached_actions(self) -> tuple[QAction, ...]:
-        return (self.quit_action, self.about_action)
+    # ------------------------------------------------------------------ menu entries
+
+    def backup_now(self) -> None:
+        """Archivo → Copia de seguridad ahora."""
+        self._keeper().backup_now()
+
+    def restore_backup(self) -> None:
+        """Archivo → Restaurar una copia (asks which file)."""
+        self._keeper().restore_from_file()
+
+    def verify_database(self) -> None:
+        """Archivo → Verificar la base de datos."""
+        self._keeper().verify_database()
 
     # ------------------------------------------------------------------ areas
 
@@ -433,8 +352,7 @@ class MainWindow(QMainWindow):
             self.lock_screen.quit_requested.connect(self.close)
             self.pages.addWidget(self.lock_screen)
         self.pages.setCurrentWidget(self.lock_screen)
-        for action in self._actions:
-            action.setEnabled(False)
+        self.menus.disable_all()
         self.menuBar().setEnabled(False)
         self.statusBar().clearMessage()
         self.statusBar().hide()
