@@ -1,8 +1,7 @@
 """The areas of the navigation list: adding one is one line in :data:`AREAS`.
 
-Only areas that exist are listed; later issues add Panel and Reportes
-here as they are built.  An area may be shown only to some
-roles (``visible``); the services refuse the others anyway.
+Only areas that exist are listed; Reportes comes here when it is built.  An area may
+be shown only to some roles (``visible``); the services refuse the others anyway.
 """
 
 from __future__ import annotations
@@ -96,6 +95,12 @@ def may(action: Action) -> Callable[[Actor], bool]:
 
 
 AREAS: tuple[Area, ...] = (
+    Area(
+        "panel",
+        QT_TRANSLATE_NOOP("Areas", "Panel"),
+        "SP_ComputerIcon",
+        _view("panel_view", "PanelView"),
+    ),
     Area(
         "workshops",
         QT_TRANSLATE_NOOP("Areas", "Workshops"),

@@ -285,12 +285,20 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             cast(AreaView, built).restore_state(self._settings)
+            # An area may ask for another (the Panel's figures open theirs).
+            requested = getattr(built, "area_requested", None)
+            if requested is not None:
+                requested.connect(self._open_requested_area)
             self._views[index] = built
         return built
 
     def show_area(self, key: str) -> None:
         """Switch to an area by key."""
         self.nav.setCurrentRow([area.key for area in self._areas].index(key))
+
+    def _open_requested_area(self, key: str) -> None:
+        if key in (area.key for area in self._areas):
+            self.show_area(key)
 
     def _show_area(self, row: int) -> None:
         if row < 0:

@@ -74,8 +74,12 @@
 <context>
     <name>Areas</name>
     <message>
-        <source>Workshops</source>
+        <source>Panel</source>
         <extracomment>The tabs of Administración: users, signing keys, competencies.</extracomment>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
         <translation>Talleres</translation>
     </message>
     <message>
@@ -2867,6 +2871,96 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
     <message>
         <source>New order…</source>
         <translation>Nuevo pedido…</translation>
+    </message>
+</context>
+<context>
+    <name>PanelTable</name>
+    <message>
+        <source>Workshop</source>
+        <translation>Taller</translation>
+    </message>
+    <message>
+        <source>Working today</source>
+        <translation>Trabajan hoy</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrados</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Faltan</translation>
+    </message>
+    <message>
+        <source>Hours this month</source>
+        <translation>Horas del mes</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Entrega</translation>
+    </message>
+</context>
+<context>
+    <name>PanelView</name>
+    <message>
+        <source>overdue</source>
+        <translation>vencido</translation>
+    </message>
+    <message>
+        <source>Hours recorded this month</source>
+        <translation>Horas registradas este mes</translation>
+    </message>
+    <message>
+        <source>Orders overdue or due within a week</source>
+        <translation>Pedidos vencidos o por vencer en una semana</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Leyendo las cifras…</translation>
+    </message>
+    <message>
+        <source>workshops missing today&apos;s attendance</source>
+        <translation>talleres sin asistencia de hoy</translation>
+    </message>
+    <message>
+        <source>orders overdue or due soon</source>
+        <translation>pedidos vencidos o por vencer</translation>
+    </message>
+    <message>
+        <source>delivery notes not received</source>
+        <translation>notas de entrega sin recibir</translation>
+    </message>
+    <message>
+        <source>Issued and not yet received; {drafts} drafts not issued.</source>
+        <translation>Emitidas y aún sin recibir; {drafts} borradores sin emitir.</translation>
+    </message>
+    <message>
+        <source>culminated without a certificate</source>
+        <translation>culminados sin certificado</translation>
+    </message>
+    <message>
+        <source>Panel — {day}</source>
+        <translation>Panel — {day}</translation>
+    </message>
+    <message>
+        <source>Holiday: {name}. No attendance is expected today.</source>
+        <translation>Feriado: {name}. Hoy no se espera asistencia.</translation>
+    </message>
+    <message>
+        <source>Sunday: no attendance is expected today.</source>
+        <translation>Domingo: hoy no se espera asistencia.</translation>
+    </message>
+    <message>
+        <source>Working day: every active trainee&apos;s attendance is expected.</source>
+        <translation>Día laborable: se espera la asistencia de cada interno activo.</translation>
     </message>
 </context>
 <context>

@@ -28,10 +28,11 @@ def test_window_shows_only_the_areas_that_exist_in_spanish(
 ) -> None:
     window = _window(qtbot, ctx, ui_settings)
     areas = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert areas[:2] == ["Talleres", "Internos"]
+    assert areas[:3] == ["Panel", "Talleres", "Internos"]
     keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
     # An administrator sees every area, Administración and Auditoría included.
     assert keys == [
+        "panel",
         "workshops",
         "trainees",
         "attendance",

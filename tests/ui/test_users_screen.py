@@ -53,7 +53,7 @@ def test_each_role_sees_only_its_areas(
     window = MainWindow(ServiceContext(database, actor), settings=ui_settings)
     qtbot.addWidget(window)
     keys = _keys(window)
-    assert keys[:2] == ["workshops", "trainees"]  # everyone's areas stay
+    assert keys[:3] == ["panel", "workshops", "trainees"]  # everyone's areas stay
     assert [key for key in keys if key in ("users", "audit")] == expected
     assert window.stack.count() == len(keys)
     view_menu = window.menuBar().actions()[2].menu()
