@@ -19,13 +19,20 @@ from carceles_desktop.domain.enums import (
 )
 from carceles_desktop.services import dashboard
 from carceles_desktop.services.actor import Actor
+from carceles_desktop.services.demo import Size, generate_demo_data
+from carceles_desktop.storage import migrate
+from carceles_desktop.storage.engine import create_database_engine, parse_target
 from carceles_desktop.storage.unit_of_work import Database
+from tests.conftest import open_test_database
 from tests.helpers.certificate_world import ADMIN, World, seeded_database
 
 #: A Monday soon after the course's enrolments ended (31 March): within the window.
 MONDAY = date(2026, 4, 6)
 #: The course's enrolments began on 2 March; the 6th is a Friday of its first week.
 WEEKDAY_IN_MARCH = date(2026, 3, 6)
+#: A small demo, generated on both databases to compare their figures.
+DEMO_DAY = date(2026, 11, 30)
+SMALL_DEMO = Size(("LURIGANCHO",), trainees=250, workshops=4, history_days=120)
 
 
 @pytest.fixture
@@ -136,3 +143,23 @@ def test_orders_overdue_or_due_within_a_week_are_listed_earliest_first(
     assert board.orders_due_count == 2
     assert [(o.number, o.overdue) for o in board.orders_due] == [("P-1", True), ("P-2", False)]
     assert board.orders_due[0].client == "Cueros SAC"
+
+
+@pytest.mark.postgres
+def test_postgresql_gives_the_same_figures(fresh_postgres_url: str, tmp_path: Path) -> None:
+    # The same small demo on both, read as of its own day and one in the past.
+    sqlite = open_test_database(tmp_path / "twin.sqlite3")
+    generate_demo_data(sqlite, seed=5, today=DEMO_DAY, _size=SMALL_DEMO)
+    target = parse_target(fresh_postgres_url)
+    engine = create_database_engine(target)
+    migrate.prepare(engine)
+    postgres = Database(target, engine)
+    try:
+        generate_demo_data(postgres, seed=5, today=DEMO_DAY, _size=SMALL_DEMO)
+        for day in (DEMO_DAY, date(2026, 10, 15)):
+            expected = _read(sqlite, ADMIN, day)
+            assert sum(w.month_hours for w in expected.workshops) > 0
+            assert _read(postgres, ADMIN, day) == expected
+    finally:
+        postgres.dispose()
+        sqlite.dispose()
