@@ -189,14 +189,12 @@ def _open_in(
         authenticate=start.authenticate,
         heartbeat=start.heartbeat,
         backup_check_ms=BACKUP_CHECK_MS,
+        area=options.area,
     )
     # The keys go to the window the login dialog covered, not to whatever had them before.
     window.activateWindow()
-    if options.area is not None:
-        try:
-            window.show_area(options.area)
-        except ValueError:
-            log.warning("no area %r for this user; opening the last one", options.area)
+    if options.area is not None and window.current_area() != options.area:
+        log.warning("no area %r for this user; opening the last one", options.area)
     check_after_showing(window, ctx)
     if options.screenshot is not None:
         capture_when_ready(window, options.screenshot, app)

@@ -142,10 +142,13 @@ class MainWindow(QMainWindow):
         heartbeat: Callable[[], None] | None = None,
         heartbeat_ms: int = HEARTBEAT_MS,
         backup_check_ms: int | None = None,
+        area: str | None = None,
     ) -> None:
         """Open the window onto the database and user of ``ctx``: the areas replace the start.
 
-        ``backup_check_ms`` None turns automatic backups off (tests).
+        ``backup_check_ms`` None turns automatic backups off (tests).  ``area`` is the
+        key of the area to open on (when this user sees it), instead of the last one:
+        only that area is built and read.
         """
         from carceles_desktop.ui.backup_keeper import BackupKeeper
         from carceles_desktop.ui.idle_lock import IdleWatcher
@@ -163,6 +166,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._enable_by_role()
         self._restore_areas()
+        keys = [shown.key for shown in self._areas]
+        if area is not None and area in keys:
+            self.nav.setCurrentRow(keys.index(area))
         self.nav.currentRowChanged.connect(self._show_area)
         self._show_area(self.nav.currentRow())
         self.idle_lock = IdleWatcher(_idle_minutes(ctx), self)
@@ -291,6 +297,11 @@ class MainWindow(QMainWindow):
                 requested.connect(self._open_requested_area)
             self._views[index] = built
         return built
+
+    def current_area(self) -> str | None:
+        """The key of the area on screen (None before the window is attached)."""
+        row = self.nav.currentRow()
+        return self._areas[row].key if 0 <= row < len(self._areas) else None
 
     def show_area(self, key: str) -> None:
         """Switch to an area by key."""

@@ -140,3 +140,23 @@ def test_the_window_keeps_its_state_in_the_program_folder(qtbot: Any) -> None:
     again = MainWindow()
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_an_area_asked_for_is_the_only_one_built(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, ui_settings: QSettings
+) -> None:
+    built: list[str] = []
+    original = MainWindow._built_view
+
+    def spy(self: MainWindow, index: int) -> QWidget:
+        built.append(self._areas[index].key)
+        return original(self, index)
+
+    monkeypatch.setattr(MainWindow, "_built_view", spy)
+    window = MainWindow(settings=ui_settings)
+    window.attach(ctx, area="trainees")
+    try:
+        assert window.current_area() == "trainees"
+        assert set(built) == {"trainees"}  # the Panel (first) was never built nor read
+    finally:
+        window.close()
