@@ -169,8 +169,15 @@
         <translation>Registrar evaluación</translation>
     </message>
     <message>
+        <source>passed</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>desaprobado</translation>
+    </message>
+    <message>
         <source>Grade (0–20):</source>
-        <extracomment>The grade offered before the user types one.</extracomment>
         <translation>Nota (0–20):</translation>
     </message>
     <message>
@@ -220,14 +227,6 @@
     <message>
         <source>{hours}; not assessed yet.</source>
         <translation>{hours}; aún sin evaluar.</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>aprobado</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>desaprobado</translation>
     </message>
     <message>
         <source>{hours}; last assessed on {day}: {result}.</source>

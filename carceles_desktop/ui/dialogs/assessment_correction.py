@@ -35,7 +35,7 @@ from carceles_desktop.ui import messages
 from carceles_desktop.ui.dialogs.form_errors import FieldErrors
 from carceles_desktop.ui.dialogs.form_parts import date_edit, pydate, qdate
 from carceles_desktop.ui.labels import date_text
-from carceles_desktop.ui.widgets.assessment_result import ResultInput
+from carceles_desktop.ui.widgets.assessment_result import ResultInput, result_text
 
 translate = QCoreApplication.translate
 
@@ -182,12 +182,7 @@ class CorrectAssessmentDialog(QDialog):
 
 def choice_text(workshop: str, row: AssessmentRow) -> str:
     """How an assessment reads in the picker: where, what, when, and the result."""
-    if row.grade is not None:
-        result = str(row.grade)
-    elif row.passed:
-        result = translate("AssessmentDialog", "passed")
-    else:
-        result = translate("AssessmentDialog", "failed")
+    result = result_text(row.grade, row.passed)
     return f"{workshop} · {row.competency_code} {row.competency_name} · " + translate(
         "AssessmentCorrection", "{day}: {result}"
     ).format(day=date_text(row.assessed_on), result=result)

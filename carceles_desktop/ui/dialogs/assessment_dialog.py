@@ -40,7 +40,7 @@ from carceles_desktop.ui import messages
 from carceles_desktop.ui.dialogs.form_errors import FieldErrors
 from carceles_desktop.ui.dialogs.form_parts import pydate
 from carceles_desktop.ui.labels import date_text
-from carceles_desktop.ui.widgets.assessment_result import ResultInput
+from carceles_desktop.ui.widgets.assessment_result import ResultInput, result_text
 
 if TYPE_CHECKING:
     from carceles_desktop.ui.views.trainees_view import TraineesView
@@ -224,13 +224,7 @@ def _standing_text(item: certificate_eligibility.CompetencyStanding) -> str:
     hours = translate("AssessmentDialog", "{hours} h").format(hours=item.hours)
     if item.assessed_on is None:
         return translate("AssessmentDialog", "{hours}; not assessed yet.").format(hours=hours)
-    result = (
-        str(item.grade)
-        if item.grade is not None
-        else translate("AssessmentDialog", "passed")
-        if item.passed
-        else translate("AssessmentDialog", "failed")
-    )
+    result = result_text(item.grade, bool(item.passed))
     return translate("AssessmentDialog", "{hours}; last assessed on {day}: {result}.").format(
         hours=hours, day=date_text(item.assessed_on), result=result
     )

@@ -14,8 +14,17 @@ from carceles_desktop.services.assessments import HIGHEST_GRADE
 translate = QCoreApplication.translate
 
 GRADE, PASSED, FAILED = range(3)
-#: The grade offered before the user types one.
+# The grade offered before the user types one.
 USUAL_GRADE = 14
+
+
+def result_text(grade: int | None, passed: bool) -> str:
+    """A stored result as the screens write it: the grade, or "aprobado"/"desaprobado"."""
+    if grade is not None:
+        return str(grade)
+    if passed:
+        return translate("AssessmentDialog", "passed")
+    return translate("AssessmentDialog", "failed")
 
 
 class ResultInput(QWidget):
