@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "backup_commands",
     "audit",
     "certificate_commands",
+    "panel_command",
 )
 
 

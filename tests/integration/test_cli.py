@@ -181,3 +181,31 @@ def test_demo_data_appears_whole_and_reads_without_a_user(
     code, out, err = run(["--database", str(path), "demo-data"], capsys)
     assert code != 0
     assert "Traceback" not in err
+
+
+def test_panel_prints_the_day_and_fails_while_attendance_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from carceles_desktop.services.demo import Size, generate_demo_data
+    from tests.conftest import open_test_database
+
+    path = tmp_path / "demo.sqlite3"
+    database = open_test_database(path)
+    size = Size(("LURIGANCHO",), trainees=120, workshops=3, history_days=60)
+    generate_demo_data(database, seed=3, today=date(2026, 11, 27), _size=size)
+    database.dispose()
+    monkeypatch.setenv("CARCELES_PASSWORD", "demo")
+    base = ["--database", str(path), "--user", "jefe", "panel"]
+    # The demo recorded up to Friday 27th: that day is complete, Monday 30th is not.
+    code, out, err = run([*base, "--date", "2026-11-27"], capsys)
+    assert code == 0, err
+    assert "Panel del 2026-11-27 (día laborable)" in out
+    assert "Culminados sin certificado:" in out
+    code, out, err = run([*base, "--date", "2026-11-30"], capsys)
+    assert code == 1
+    assert err.startswith("Sin la asistencia de hoy: LURIGANCHO-")
+    code, out, _ = run([*base, "--date", "2026-11-29"], capsys)  # a Sunday
+    assert code == 0
+    assert "(domingo)" in out
