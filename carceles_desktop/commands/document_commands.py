@@ -1,4 +1,8 @@
-"""``planilla`` and ``redemption``: the monthly sheet and the redemption record as PDF."""
+"""The monthly papers and the redemption record as PDF.
+
+``planilla`` (attendance sheet), ``report`` (the workshop's monthly report) and
+``redemption`` (a trainee's redemption record, an estimate).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from carceles_desktop.commands.base import CommandEnv, ExitCode, commit_with_pdf, writing_unit
-from carceles_desktop.services import work_documents
+from carceles_desktop.services import work_documents, workshop_report
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -40,6 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     planilla.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     planilla.set_defaults(handler=run_planilla)
 
+    report = subparsers.add_parser(
+        "report", help="a workshop's monthly report: trainees, production, pay (PDF)"
+    )
+    report.add_argument("--workshop", required=True, metavar="CODE")
+    report.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
+    report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    report.set_defaults(handler=run_report)
+
     redemption = subparsers.add_parser(
         "redemption", help="redemption record of a trainee (PDF, an estimate)"
     )
@@ -58,6 +70,17 @@ def run_planilla(env: CommandEnv) -> int:
         pdf = work_documents.planilla_pdf(uow, ctx.actor, workshop_id, year, month)
         commit_with_pdf(uow, env.args.out, pdf)
     print(f"Planilla escrita en {env.args.out}", file=env.out)
+    return ExitCode.OK
+
+
+def run_report(env: CommandEnv) -> int:
+    """Write the workshop's monthly report PDF; the print is audited."""
+    year, month = env.args.month
+    with writing_unit(env, writes=False) as (ctx, uow):
+        workshop_id = work_documents.find_workshop_id(uow, env.args.workshop)
+        pdf = workshop_report.workshop_report_pdf(uow, ctx.actor, workshop_id, year, month)
+        commit_with_pdf(uow, env.args.out, pdf)
+    print(f"Informe mensual escrito en {env.args.out}", file=env.out)
     return ExitCode.OK
 
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from carceles_desktop.domain.enums import DocumentType
+from carceles_desktop.domain.enums import (
+    BatchState,
+    DocumentType,
+    EnrolmentState,
+    WorkshopModality,
+)
 
 
 class Common:
@@ -60,6 +65,69 @@ class Planilla:
     SIGN_SUPERVISOR: Final = "Firma del supervisor del taller"
     SIGN_WORK_HEAD: Final = "Jefe de trabajo"
     SIGN_DIRECTOR: Final = "Director del establecimiento"
+
+
+class WorkshopReport:
+    """The workshop's monthly report (*informe mensual del taller*)."""
+
+    TITLE: Final = "INFORME MENSUAL DEL TALLER"
+    DOCUMENT_TITLE: Final = "Informe mensual del taller — {code} — {month}"
+    WORKSHOP: Final = "Taller"
+    TRADE: Final = "Oficio"
+    MODALITY: Final = "Modalidad"
+    PARTNER: Final = "Empresa aliada"
+    ESTABLISHMENT: Final = "Establecimiento"
+    MONTH: Final = "Mes"
+    TRAINEES_HEADING: Final = "1. Internos y trabajo del mes"
+    NUMBER: Final = "N.°"
+    NAME: Final = "Apellidos y nombres"
+    DOCUMENT: Final = "Documento"
+    STATE: Final = "Estado"
+    DAYS_PRESENT: Final = "Días\nasistidos"
+    VALID_DAYS: Final = "Días\nválidos"
+    HOURS: Final = "Horas"
+    TOTAL: Final = "Total ({count} internos)"
+    NO_TRAINEES: Final = "Ningún interno trabajó en el taller este mes."
+    VALID_DAY_NOTE: Final = "<b>Día válido:</b> jornada de al menos {hours} horas."
+    PRODUCTION_HEADING: Final = "2. Producción"
+    BATCH: Final = "Lote"
+    PRODUCT: Final = "Producto"
+    PLANNED: Final = "Planificado"
+    ACCEPTED: Final = "Aceptado"
+    REJECTED: Final = "Rechazado"
+    DELIVERED: Final = "Entregado"
+    NO_BATCHES: Final = "Ningún lote de producción tuvo trabajo este mes."
+    BATCH_NOTE: Final = "Cantidades acumuladas de cada lote a la fecha del informe."
+    PAY_HEADING: Final = "3. Retribución económica del mes"
+    PAY_PEOPLE: Final = "Internos con pago registrado"
+    PAY_GROSS: Final = "Monto bruto"
+    PAY_INMATE: Final = "70 % para el interno"
+    PAY_REPARATION: Final = "20 % para la reparación civil"
+    PAY_INSTITUTION: Final = "10 % para la institución"
+    NO_PAY: Final = "No hay pagos registrados para este mes."
+    CURRENCY: Final = "S/ {amount}"
+    SIGN_SUPERVISOR: Final = "Supervisor del taller"
+    SIGN_WORK_HEAD: Final = "Jefe de trabajo"
+    ENROLMENT_STATES: Final[dict[EnrolmentState, str]] = {
+        EnrolmentState.EN_ESPERA: "En espera",
+        EnrolmentState.ACTIVO: "Activo",
+        EnrolmentState.CULMINADO: "Culminado",
+        EnrolmentState.RETIRADO: "Retirado",
+        EnrolmentState.TRASLADADO: "Trasladado",
+        EnrolmentState.LIBERADO: "Liberado",
+    }
+    BATCH_STATES: Final[dict[BatchState, str]] = {
+        BatchState.PLANIFICADO: "Planificado",
+        BatchState.EN_PROCESO: "En proceso",
+        BatchState.TERMINADO: "Terminado",
+        BatchState.ANULADO: "Anulado",
+    }
+    MODALITIES: Final[dict[WorkshopModality, str]] = {
+        WorkshopModality.INPE: "Administración directa",
+        WorkshopModality.PARTNER: "Empresa aliada (convenio)",
+        WorkshopModality.OWN_VENTURE: "Emprendimiento de los internos",
+        WorkshopModality.TRAINING: "Capacitación (CETPRO)",
+    }
 
 
 class Redemption:

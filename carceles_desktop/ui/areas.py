@@ -1,7 +1,7 @@
 """The areas of the navigation list: adding one is one line in :data:`AREAS`.
 
-Only areas that exist are listed; Reportes comes here when it is built.  An area may
-be shown only to some roles (``visible``); the services refuse the others anyway.
+Only areas that exist are listed.  An area may be shown only to some roles
+(``visible``); the services refuse the others anyway.
 """
 
 from __future__ import annotations
@@ -161,6 +161,13 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("Areas", "Verify"),
         "SP_DialogYesButton",
         _view("verify_view", "VerifyView"),
+    ),
+    Area(
+        "reports",
+        QT_TRANSLATE_NOOP("Areas", "Reports"),
+        "SP_FileIcon",
+        _view("reports_view", "ReportsView"),
+        may(Action.PRINT_REPORTS),
     ),
     Area(
         "users",

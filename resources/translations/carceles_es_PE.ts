@@ -119,6 +119,10 @@
         <translation>Verificar</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Reportes</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Administración</translation>
     </message>
@@ -3377,6 +3381,54 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
     <message>
         <source>New product…</source>
         <translation>Nuevo producto…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Monthly workshop report…</source>
+        <extracomment>Renders a document: (unit of work, actor, workshop, year, month, today=) -&gt; PDF.</extracomment>
+        <translation>Informe mensual del taller…</translation>
+    </message>
+    <message>
+        <source>Attendance planilla…</source>
+        <translation>Planilla de control laboral…</translation>
+    </message>
+    <message>
+        <source>Reports of a workshop&apos;s month</source>
+        <translation>Reportes del mes de un taller</translation>
+    </message>
+    <message>
+        <source>Workshop:</source>
+        <translation>Taller:</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Mes:</translation>
+    </message>
+    <message>
+        <source>Trainees with their days, valid days and hours; the production batches with work in the month; the month&apos;s pay split 70/20/10. Signed by the workshop&apos;s supervisor and the head of work.</source>
+        <translation>Internos con sus días, días válidos y horas; los lotes de producción con trabajo en el mes; la retribución del mes repartida 70/20/10. Lo firman el supervisor del taller y el jefe de trabajo.</translation>
+    </message>
+    <message>
+        <source>Every trainee&apos;s day of the month, as the Asistencia sheet holds it, for the supervisor, the head of work and the director to sign.</source>
+        <translation>Cada día del mes de cada interno, tal como lo tiene la hoja de Asistencia, para la firma del supervisor, el jefe de trabajo y el director.</translation>
+    </message>
+    <message>
+        <source>Monthly report of {workshop}, {month}</source>
+        <translation>Informe mensual de {workshop}, {month}</translation>
+    </message>
+    <message>
+        <source>Planilla of {workshop}, {month}</source>
+        <translation>Planilla de {workshop}, {month}</translation>
+    </message>
+    <message>
+        <source>Choose a workshop first.</source>
+        <translation>Elija primero un taller.</translation>
+    </message>
+    <message>
+        <source>You have no workshop to report on.</source>
+        <translation>No tiene talleres de los que informar.</translation>
     </message>
 </context>
 <context>

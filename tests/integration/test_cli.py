@@ -183,19 +183,25 @@ def test_demo_data_appears_whole_and_reads_without_a_user(
     assert "Traceback" not in err
 
 
-def test_panel_prints_the_day_and_fails_while_attendance_is_missing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _small_demo(folder: Path) -> Path:
+    """A small demo database recorded up to Friday 27 November 2026."""
     from datetime import date
 
     from carceles_desktop.services.demo import Size, generate_demo_data
     from tests.conftest import open_test_database
 
-    path = tmp_path / "demo.sqlite3"
+    path = folder / "demo.sqlite3"
     database = open_test_database(path)
     size = Size(("LURIGANCHO",), trainees=120, workshops=3, history_days=60)
     generate_demo_data(database, seed=3, today=date(2026, 11, 27), _size=size)
     database.dispose()
+    return path
+
+
+def test_panel_prints_the_day_and_fails_while_attendance_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _small_demo(tmp_path)
     monkeypatch.setenv("CARCELES_PASSWORD", "demo")
     base = ["--database", str(path), "--user", "jefe", "panel"]
     # The demo recorded up to Friday 27th: that day is complete, Monday 30th is not.
@@ -209,3 +215,24 @@ def test_panel_prints_the_day_and_fails_while_attendance_is_missing(
     code, out, _ = run([*base, "--date", "2026-11-29"], capsys)  # a Sunday
     assert code == 0
     assert "(domingo)" in out
+
+
+def test_report_writes_the_workshops_month_and_refuses_a_bad_month(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _small_demo(tmp_path)
+    monkeypatch.setenv("CARCELES_PASSWORD", "demo")
+    out_file = tmp_path / "informe.pdf"
+    code, listing, _ = run(
+        ["--database", str(path), "--user", "jefe", "list", "workshops", "--format", "csv"], capsys
+    )
+    workshop = list(csv.DictReader(io.StringIO(listing)))[0]["code"]
+    base = ["--database", str(path), "--user", "jefe", "report", "--workshop", workshop]
+    code, out, err = run([*base, "--month", "2026-10", "--out", str(out_file)], capsys)
+    assert code == 0, err
+    assert out_file.read_bytes().startswith(b"%PDF")
+    assert "Informe mensual escrito en" in out
+    with pytest.raises(SystemExit) as caught:
+        main([*base, "--month", "2026-13", "--out", str(tmp_path / "x.pdf")])
+    assert caught.value.code == 2
+    assert not (tmp_path / "x.pdf").exists()

@@ -43,6 +43,7 @@ def test_window_shows_only_the_areas_that_exist_in_spanish(
         "products",
         "certificates",
         "verify",
+        "reports",
         "users",
         "audit",
     ]
