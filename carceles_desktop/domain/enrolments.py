@@ -73,7 +73,8 @@ class Attendance(Record, Base):
         # Hours are stored in hundredths: 0..24 h is 0..2400.
         CheckConstraint("hours >= 0 AND hours <= 2400", name="hours_in_day"),
         CheckConstraint("status = 'presente' OR hours = 0", name="hours_only_when_present"),
-        Index(None, "day"),
+        # By day, covering the month's sums per workshop (the Panel): see migration 0002.
+        Index(None, "day", "enrolment_id", "hours"),
     )
 
 

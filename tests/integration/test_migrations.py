@@ -86,8 +86,8 @@ _EXTRA_REVISION = '''"""Test revision: {what}."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -114,11 +114,11 @@ def migrations_with_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # t
             migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__")
         )
         fail = 'raise RuntimeError("power cut simulated")' if failing else "pass"
-        (folder / "versions" / "0002_test.py").write_text(
+        (folder / "versions" / "0003_test.py").write_text(
             _EXTRA_REVISION.format(what="fails" if failing else "adds a column", fail=fail)
         )
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
-        monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+        monkeypatch.setattr(migrate, "HEAD_REVISION", "0003")
 
     return make
 
@@ -149,7 +149,7 @@ def test_an_older_database_is_backed_up_then_upgraded(
     migrations_with_extra(failing=False)
     database = open_database(str(database_path))
     database.dispose()
-    backups = list((database_path.parent / "backups").glob("*pre-migration-0001-0002*"))
+    backups = list((database_path.parent / "backups").glob("*pre-migration-0002-0003*"))
     assert len(backups) == 1
     assert _settings_rows(backups[0]) == [("institution_acronym", '"INPE"')]
     connection = sqlite3.connect(database_path)
@@ -157,7 +157,7 @@ def test_an_older_database_is_backed_up_then_upgraded(
     version = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     connection.close()
     assert "note" in columns
-    assert version == "0002"
+    assert version == "0003"
     assert _settings_rows(database_path) == [("institution_acronym", '"INPE"')]
 
 
@@ -176,7 +176,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
     integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
     connection.close()
     assert "note" not in columns
-    assert version == "0001"
+    assert version == "0002"
     assert integrity == "ok"
     assert _settings_rows(database_path) == [("institution_acronym", '"INPE"')]
 
@@ -191,8 +191,8 @@ _REBUILDING_REVISION = '''"""Test revision: rebuild a referenced table (SQLite's
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -251,9 +251,9 @@ def test_a_demo_database_of_the_first_schema_keeps_every_row_through_an_upgrade(
 
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_test.py").write_text(_REBUILDING_REVISION)
+    (folder / "versions" / "0003_test.py").write_text(_REBUILDING_REVISION)
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0003")
 
     open_database(str(database_path)).dispose()
 
