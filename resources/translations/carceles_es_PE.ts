@@ -2930,7 +2930,7 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
         <translation>Leyendo las cifras…</translation>
     </message>
     <message>
-        <source>workshops missing today&apos;s attendance</source>
+        <source>workshops not recorded today</source>
         <translation>talleres sin asistencia de hoy</translation>
     </message>
     <message>

@@ -210,7 +210,7 @@ class PanelView(QWidget):
         missing = shown.workshops_missing_today
         self.attendance.show_figure(
             len(missing),
-            translate("PanelView", "workshops missing today's attendance"),
+            translate("PanelView", "workshops not recorded today"),
             alarm=bool(missing),
         )
         overdue = any(order.overdue for order in shown.orders_due)
