@@ -1,9 +1,10 @@
 """The workshop's monthly report (*informe mensual del taller*), A4 portrait.
 
-Three sections under the letterhead and the workshop's particulars: the trainees'
+Four sections under the letterhead and the workshop's particulars: the trainees'
 month (days, valid days, hours, with totals), the production batches that had work in
-the month, and the month's pay split 70/20/10; then place, date and the signatures of
-the workshop's supervisor and the head of work.
+the month, the delivery notes issued with the workshop's goods, and the month's pay
+split 70/20/10; then place, date and the signatures of the workshop's supervisor and
+the head of work.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from carceles_desktop.documents.text import (
     format_hours,
     format_quantity,
     markup,
+    numeric_date,
     place_and_date,
 )
 from carceles_desktop.documents.workshop_report_data import WorkshopReportData
@@ -59,6 +61,7 @@ class WorkshopReportLayout(DocumentLayout):
     key_width = 38 * mm
     trainee_widths = (9 * mm, 62 * mm, 36 * mm, 23 * mm, 15 * mm, 15 * mm, 14 * mm)
     batch_widths = (37 * mm, 45 * mm, 18 * mm, 19 * mm, 19 * mm, 18 * mm, 18 * mm)
+    delivery_widths = (27 * mm, 18 * mm, 50 * mm, 55 * mm, 24 * mm)
     pay_widths = (80 * mm, 40 * mm)
 
     def __init__(self, data: WorkshopReportData, *, watermark: str | None = None) -> None:
@@ -90,6 +93,9 @@ class WorkshopReportLayout(DocumentLayout):
             Paragraph(Labels.PRODUCTION_HEADING, style.heading),
             Spacer(0, 1.5 * mm),
             *self._production(),
+            Paragraph(Labels.DELIVERIES_HEADING, style.heading),
+            Spacer(0, 1.5 * mm),
+            self._deliveries(),
             # The pay and the signatures stay together: a signed page shows what it signs.
             KeepTogether(
                 [
@@ -204,6 +210,30 @@ class WorkshopReportLayout(DocumentLayout):
             grid_style(header_rows=1, font_size=8) + [("ALIGN", (3, 0), (-1, -1), "RIGHT")]
         )
         return [table, Spacer(0, 1 * mm), Paragraph(Labels.BATCH_NOTE, self.styles.note)]
+
+    def _deliveries(self) -> Flowable:
+        data = self.data
+        if not data.deliveries:
+            return Paragraph(Labels.NO_DELIVERIES, self.styles.body)
+        cell = self.styles.cell
+        rows: list[list[Any]] = [
+            [Labels.NOTE_NUMBER, Labels.DATE, Labels.CLIENT, Labels.GOODS, Labels.QUANTITY]
+        ]
+        for line in data.deliveries:
+            rows.append(
+                [
+                    line.number,
+                    numeric_date(line.issued_on),
+                    Paragraph(markup(line.client), cell),
+                    Paragraph(markup(line.description), cell),
+                    f"{format_quantity(line.quantity)} {line.unit}",
+                ]
+            )
+        table = Table(rows, colWidths=self.delivery_widths, repeatRows=1)
+        table.setStyle(
+            grid_style(header_rows=1, font_size=8) + [("ALIGN", (4, 1), (4, -1), "RIGHT")]
+        )
+        return table
 
     def _pay(self) -> Flowable:
         pay = self.data.pay

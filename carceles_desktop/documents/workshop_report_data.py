@@ -1,9 +1,9 @@
 """Input of the workshop's monthly report (*informe mensual del taller*).
 
 What a workshop did in a month, as the head of work sends it to the regional office:
-who worked and how much, what was produced and how it fared at inspection, and the
-pay of the month split as the law orders.  Every figure comes computed from the
-service; the layout only prints.
+who worked and how much, what was produced and how it fared at inspection, what left
+the establishment for which client, and the pay of the month split as the law orders.
+Every figure comes computed from the service; the layout only prints.
 """
 
 from __future__ import annotations
@@ -54,6 +54,22 @@ class ReportBatch:
 
 
 @dataclass(frozen=True)
+class ReportDelivery:
+    """A line of a delivery note issued in the month with goods of the workshop.
+
+    Attributes:
+        unit: the unit of measure as printed (e.g. "unidad").
+    """
+
+    number: str
+    issued_on: date
+    client: str
+    description: str
+    quantity: Decimal
+    unit: str
+
+
+@dataclass(frozen=True)
 class ReportPay:
     """The month's pay records of the workshop, added up (soles).
 
@@ -90,6 +106,7 @@ class WorkshopReportData:
         trainees: the enrolments with a day in the month, in the planilla's order.
         minimum_valid_hours: hours that make a day valid (a setting).
         batches: production batches with work in the month.
+        deliveries: lines of the notes issued in the month with the workshop's goods.
         pay: the month's pay, or None when none was recorded.
         place: where it is issued, e.g. ``"Lima"``.
     """
@@ -105,6 +122,7 @@ class WorkshopReportData:
     trainees: tuple[ReportTrainee, ...]
     minimum_valid_hours: Decimal
     batches: tuple[ReportBatch, ...]
+    deliveries: tuple[ReportDelivery, ...]
     pay: ReportPay | None
     place: str
     printed_on: date

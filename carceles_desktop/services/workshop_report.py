@@ -2,8 +2,9 @@
 
 It gathers, for one workshop and month: the trainees' month as the planilla counts it
 (days present, valid days, hours), the production batches with work in the month
-(begun by its end, not finished before its start), and the month's pay records added
-up.  Printing it is audited like the planilla, since it names people.
+(begun by its end, not finished before its start), the lines of the delivery notes
+issued in the month with goods of its batches, and the month's pay records added up.
+Printing it is audited like the planilla, since it names people.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import func, or_, select
 
 from carceles_desktop.documents.workshop_report_data import (
     ReportBatch,
+    ReportDelivery,
     ReportPay,
     ReportTrainee,
     WorkshopReportData,
@@ -23,8 +25,9 @@ from carceles_desktop.documents.workshop_report_data import (
 )
 from carceles_desktop.domain.catalogues import CatalogueEntry
 from carceles_desktop.domain.commerce import Partner, Product
+from carceles_desktop.domain.deliveries import Delivery, DeliveryLine
 from carceles_desktop.domain.enrolments import Enrolment
-from carceles_desktop.domain.enums import BatchState, CatalogueKind
+from carceles_desktop.domain.enums import BatchState, CatalogueKind, DeliveryState
 from carceles_desktop.domain.pay import PayRecord
 from carceles_desktop.domain.production import ProductionBatch
 from carceles_desktop.domain.workshops import Workshop
@@ -37,16 +40,18 @@ from carceles_desktop.services.settings import get_settings
 from carceles_desktop.storage.unit_of_work import UnitOfWork
 
 
+def _unit_names(uow: UnitOfWork) -> dict[str, str]:
+    """SUNAT unit codes by name, as printed ("unidad", "kilogramo" …)."""
+    query = select(CatalogueEntry.code, CatalogueEntry.name).where(
+        CatalogueEntry.catalogue == CatalogueKind.SUNAT_UNIT
+    )
+    return {code: name.lower() for code, name in uow.session.execute(query)}
+
+
 def _batches(uow: UnitOfWork, workshop_id: int, first: date, last: date) -> list[ReportBatch]:
     from carceles_desktop.documents.labels import WorkshopReport as Labels
 
-    units = dict(
-        uow.session.execute(
-            select(CatalogueEntry.code, CatalogueEntry.name).where(
-                CatalogueEntry.catalogue == CatalogueKind.SUNAT_UNIT
-            )
-        ).all()
-    )
+    units = _unit_names(uow)
     query = (
         select(ProductionBatch, Product)
         .join(Product, Product.id == ProductionBatch.product_id)
@@ -63,13 +68,40 @@ def _batches(uow: UnitOfWork, workshop_id: int, first: date, last: date) -> list
             code=batch.code,
             product=product.name,
             state=Labels.BATCH_STATES[batch.state],
-            unit=units.get(product.unit_code, product.unit_code).lower(),
+            unit=units.get(product.unit_code, product.unit_code),
             planned=batch.planned_quantity,
             accepted=batch.accepted_quantity,
             rejected=batch.rejected_quantity,
             delivered=batch.delivered_quantity,
         )
         for batch, product in uow.session.execute(query)
+    ]
+
+
+def _deliveries(uow: UnitOfWork, workshop_id: int, first: date, last: date) -> list[ReportDelivery]:
+    units = _unit_names(uow)
+    query = (
+        select(Delivery, Partner.name, DeliveryLine)
+        .join(DeliveryLine, DeliveryLine.delivery_id == Delivery.id)
+        .join(ProductionBatch, ProductionBatch.id == DeliveryLine.batch_id)
+        .join(Partner, Partner.id == Delivery.partner_id)
+        .where(
+            ProductionBatch.workshop_id == workshop_id,
+            Delivery.state.in_((DeliveryState.EMITIDA, DeliveryState.RECIBIDA)),
+            Delivery.issue_date.between(first, last),
+        )
+        .order_by(Delivery.issue_date, Delivery.number, DeliveryLine.position)
+    )
+    return [
+        ReportDelivery(
+            number=delivery.number or "",
+            issued_on=delivery.issue_date,
+            client=client,
+            description=line.description,
+            quantity=line.quantity,
+            unit=units.get(line.unit_code, line.unit_code),
+        )
+        for delivery, client, line in uow.session.execute(query)
     ]
 
 
@@ -139,6 +171,7 @@ def workshop_report_data(
         trainees=trainees,
         minimum_valid_hours=sheet.minimum_valid_day_hours,
         batches=tuple(_batches(uow, workshop.id, first, last)),
+        deliveries=tuple(_deliveries(uow, workshop.id, first, last)),
         pay=_pay(uow, workshop.id, sheet.year, sheet.month),
         place=sheet.establishment_city or sheet.establishment_name,
         printed_on=printed_on,

@@ -3407,8 +3407,8 @@ Registro de los talleres productivos de los establecimientos penitenciarios del 
         <translation>Mes:</translation>
     </message>
     <message>
-        <source>Trainees with their days, valid days and hours; the production batches with work in the month; the month&apos;s pay split 70/20/10. Signed by the workshop&apos;s supervisor and the head of work.</source>
-        <translation>Internos con sus días, días válidos y horas; los lotes de producción con trabajo en el mes; la retribución del mes repartida 70/20/10. Lo firman el supervisor del taller y el jefe de trabajo.</translation>
+        <source>Trainees with their days, valid days and hours; the production batches with work in the month; the delivery notes issued with its goods; the month&apos;s pay split 70/20/10. Signed by the workshop&apos;s supervisor and the head of work.</source>
+        <translation>Internos con sus días, días válidos y horas; los lotes de producción con trabajo en el mes; las notas de entrega emitidas con sus bienes; la retribución del mes repartida 70/20/10. Lo firman el supervisor del taller y el jefe de trabajo.</translation>
     </message>
     <message>
         <source>Every trainee&apos;s day of the month, as the Asistencia sheet holds it, for the supervisor, the head of work and the director to sign.</source>

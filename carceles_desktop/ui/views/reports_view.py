@@ -1,9 +1,9 @@
 """The Reportes area: a workshop's monthly papers, chosen and previewed in one place.
 
 Pick a workshop and a month, then one of the documents: the monthly report
-(*informe mensual del taller*: trainees' days and hours, production, pay) or the
-planilla of attendance.  Each opens in the preview with Print and Save; printing is
-audited by the service, so the unit of work is committed.
+(*informe mensual del taller*: trainees' days and hours, production, deliveries, pay)
+or the planilla of attendance.  Each opens in the preview with Print and Save;
+printing is audited by the service, so the unit of work is committed.
 """
 
 from __future__ import annotations
@@ -87,8 +87,9 @@ class ReportsView(QWidget):
             translate(
                 "ReportsView",
                 "Trainees with their days, valid days and hours; the production batches "
-                "with work in the month; the month's pay split 70/20/10. Signed by the "
-                "workshop's supervisor and the head of work.",
+                "with work in the month; the delivery notes issued with its goods; the "
+                "month's pay split 70/20/10. Signed by the workshop's supervisor and the "
+                "head of work.",
             )
         )
         planilla_note = QLabel(

@@ -13,20 +13,34 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from carceles_desktop.domain.commerce import Partner
 from carceles_desktop.domain.pay import PayRecord
 from carceles_desktop.domain.users import AuditEntry
 from carceles_desktop.errors import PermissionDenied
-from carceles_desktop.services import workshop_report
+from carceles_desktop.services import deliveries, workshop_report
 from carceles_desktop.services.attendance import planilla_rows
 from carceles_desktop.storage.unit_of_work import Database
-from tests.helpers.commerce_world import ADMIN, TODAY, World, finished_batch, seeded_database
+from tests.helpers.commerce_world import (
+    ADMIN,
+    TODAY,
+    World,
+    draft_input,
+    finished_batch,
+    seeded_database,
+)
 
 
 @pytest.fixture
 def place(tmp_path: Path) -> Iterator[tuple[Database, World]]:
     database, world = seeded_database(tmp_path)
     with database.unit_of_work() as uow:
-        finished_batch(uow, world, accepted="20")
+        batch = finished_batch(uow, world, accepted="20")
+        note = deliveries.create_delivery_draft(
+            uow,
+            ADMIN,
+            draft_input(world, [(batch.batch.id, "12")], issue_date=date(2026, 3, 20)),
+        )
+        deliveries.issue_delivery(uow, ADMIN, note.id, on=date(2026, 3, 20))
         for key, gross in (("E1", "100.00"), ("E2", "50.00")):
             gross_amount = Decimal(gross)
             uow.session.add(
@@ -64,6 +78,11 @@ def test_the_month_of_a_workshop_is_gathered(place: tuple[Database, World]) -> N
     assert len(data.batches) == 1
     (batch,) = data.batches
     assert (batch.accepted, batch.rejected, batch.state) == (Decimal(20), Decimal(1), "Terminado")
+    (line,) = data.deliveries
+    with database.unit_of_work(read_only=True) as uow:
+        client = uow.session.get_one(Partner, world.partner_id).name
+    assert (line.issued_on, line.quantity, line.client) == (date(2026, 3, 20), Decimal(12), client)
+    assert line.number
     assert data.pay is not None
     assert (data.pay.people, data.pay.gross) == (2, Decimal("150.00"))
     assert data.pay.inmate + data.pay.reparation + data.pay.institution == data.pay.gross
@@ -73,6 +92,7 @@ def test_a_month_without_work_has_no_batches_and_no_pay(place: tuple[Database, W
     database, world = place
     data = _data(database, world, month=9)
     assert data.batches == ()
+    assert data.deliveries == ()
     assert data.pay is None
     assert data.total_hours == 0
 
@@ -91,6 +111,7 @@ def test_the_pdf_carries_the_figures_and_the_print_is_audited(
     assert "marzo de 2026" in text
     assert "S/ 150.00" in text
     assert "Total (2 internos)" in text
+    assert "3. Entregas del mes" in text
     with database.unit_of_work(read_only=True) as uow:
         entry = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
         assert entry is not None
