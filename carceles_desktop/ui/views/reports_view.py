@@ -59,6 +59,7 @@ class ReportsView(QWidget):
         self._today = today or date.today()
         self._loaded = False
         self._remembered: int | None = None
+        self._codes: dict[int, str] = {}
         self.workshop_box = QComboBox()
         self.workshop_box.setMinimumContentsLength(40)
         self.month_picker = MonthPicker(self._today)
@@ -152,7 +153,7 @@ class ReportsView(QWidget):
             self.status.setText(translate("ReportsView", "Choose a workshop first."))
             return None
         year, month = self.month_picker.month()
-        code = self.workshop_box.currentText().split(" — ")[0]
+        code = self._codes[workshop]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self._ctx.writing() as uow:
@@ -182,6 +183,7 @@ class ReportsView(QWidget):
             rows = []
         chosen = self.workshop_id() or self._remembered
         self.workshop_box.clear()
+        self._codes = {row.id: row.code for row in rows}
         for row in rows:
             self.workshop_box.addItem(f"{row.code} — {row.name}", row.id)
         index = self.workshop_box.findData(chosen)
