@@ -38,6 +38,7 @@ from carceles_desktop.services.browse.workshops import (
     count_workshops,
     search_workshops,
     workshop_detail,
+    workshops_to_choose,
 )
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "count_workshops",
     "search_trainees",
     "search_workshops",
+    "workshops_to_choose",
     "trainee_detail",
     "workshop_detail",
 ]

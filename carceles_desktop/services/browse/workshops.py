@@ -181,6 +181,15 @@ def search_workshops(
     return [WorkshopRow(*row) for row in uow.session.execute(query)]
 
 
+#: More workshops than the whole country has (about 300): a chooser lists every one.
+ALL_WORKSHOPS = 1000
+
+
+def workshops_to_choose(uow: UnitOfWork, actor: Actor, *, sort: str = "code") -> list[WorkshopRow]:
+    """Every workshop the actor may see, for a list to choose from (a form, a sheet)."""
+    return search_workshops(uow, actor, sort=sort, limit=ALL_WORKSHOPS)
+
+
 def count_workshops(uow: UnitOfWork, actor: Actor, *, text: str = "") -> int:
     """Count the workshops :func:`search_workshops` would list for ``text``.
 

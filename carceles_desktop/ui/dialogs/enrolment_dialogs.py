@@ -37,9 +37,6 @@ from carceles_desktop.ui.labels import date_text, label
 
 translate = QCoreApplication.translate
 
-#: Workshops offered for an enrolment at most.
-WORKSHOP_LIMIT = 1000
-
 
 def date_edit(value: date) -> QDateEdit:
     """A date picker showing dd/mm/yyyy, with a calendar."""
@@ -131,7 +128,7 @@ class EnrolDialog(RecordDialog):
         self._today = today
         self.note.setText(detail.full_name)
         with ctx.reading() as uow:
-            rows = browse.search_workshops(uow, ctx.actor, sort="name", limit=WORKSHOP_LIMIT)
+            rows = browse.workshops_to_choose(uow, ctx.actor, sort="name")
         self.workshop = QComboBox()
         for row in rows:
             if row.active and row.establishment_name == detail.establishment_name:

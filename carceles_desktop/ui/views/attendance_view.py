@@ -39,9 +39,6 @@ from carceles_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
 translate = QCoreApplication.translate
 
-#: Workshops listed in the picker at most (a supervisor has a few; an office, hundreds).
-WORKSHOP_LIMIT = 1000
-
 
 class AttendanceView(QWidget):
     """One workshop's month of attendance.
@@ -240,9 +237,7 @@ class AttendanceView(QWidget):
     def _fill_workshops(self) -> None:
         try:
             with self._ctx.reading() as uow:
-                rows = browse.search_workshops(
-                    uow, self._ctx.actor, sort="code", limit=WORKSHOP_LIMIT
-                )
+                rows = browse.workshops_to_choose(uow, self._ctx.actor)
         except AppError as exc:
             messages.show_error(self, exc)
             rows = []

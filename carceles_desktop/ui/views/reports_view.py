@@ -34,8 +34,6 @@ from carceles_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
 translate = QCoreApplication.translate
 
-#: More workshops than any establishment has; a national administrator types to find.
-WORKSHOP_LIMIT = 1000
 
 #: Renders a document: (unit of work, actor, workshop, year, month, today=) -> PDF.
 Render = Callable[..., bytes]
@@ -175,9 +173,7 @@ class ReportsView(QWidget):
         """List the workshops the user may print (once; F5 lists them again)."""
         try:
             with self._ctx.reading() as uow:
-                rows = browse.search_workshops(
-                    uow, self._ctx.actor, sort="code", limit=WORKSHOP_LIMIT
-                )
+                rows = browse.workshops_to_choose(uow, self._ctx.actor)
         except AppError as exc:
             messages.show_error(self, exc)
             rows = []
